@@ -1,0 +1,31 @@
+// The site header: brand, the four sections, and the theme / language switches.
+import Link from 'next/link';
+import { NavLinks } from './nav-links';
+import { PreferenceControls } from './preference-controls';
+import { T } from './t';
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link href="/" className="brand">
+          <span aria-hidden="true" className="brand-mark">
+            ◧
+          </span>
+          LSTM Prep
+        </Link>
+        <nav aria-label="Main">
+          <NavLinks
+            items={[
+              { href: '/questions', label: <T en="Questions" zh="面试题" /> },
+              { href: '/exercises', label: <T en="Exercises" zh="练习" /> },
+              { href: '/review', label: <T en="Review" zh="复习" /> },
+              { href: '/progress', label: <T en="Progress" zh="进度" /> },
+            ]}
+          />
+        </nav>
+        <PreferenceControls />
+      </div>
+    </header>
+  );
+}

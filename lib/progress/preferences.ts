@@ -1,0 +1,47 @@
+// Interface preferences kept in the browser: colour theme and language. Versioned and zod-validated;
+// anything unreadable falls back to the defaults instead of breaking the page.
+import { z } from 'zod';
+
+export const PREFERENCES_KEY = 'lstm-prep:prefs:v1';
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const LANGS = ['en', 'zh'] as const;
+
+export type ThemeChoice = (typeof THEMES)[number];
+export type Lang = (typeof LANGS)[number];
+
+export const preferencesSchema = z.object({
+  theme: z.enum(THEMES).catch('system'),
+  lang: z.enum(LANGS).optional().catch(undefined),
+});
+export type Preferences = z.infer<typeof preferencesSchema>;
+
+export function readPreferences(storage: Pick<Storage, 'getItem'>): Preferences {
+  try {
+    return preferencesSchema.parse(JSON.parse(storage.getItem(PREFERENCES_KEY) ?? '{}'));
+  } catch {
+    return { theme: 'system' };
+  }
+}
+
+export function writePreferences(storage: Pick<Storage, 'setItem'>, prefs: Preferences): void {
+  try {
+    storage.setItem(PREFERENCES_KEY, JSON.stringify(preferencesSchema.parse(prefs)));
+  } catch {
+    /* storage full or disabled (private mode): the choice lasts for this page only */
+  }
+}
+
+/** The language to show when none was chosen: Chinese for zh-* browsers, else English. */
+export function defaultLang(navigatorLanguages: readonly string[]): Lang {
+  return navigatorLanguages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh' : 'en';
+}
+
+/**
+ * A tiny script for <head> that applies the saved theme and language before the first paint, so a
+ * reader never sees the wrong theme flash. It mirrors readPreferences/defaultLang without imports.
+ */
+export const preferencesBootScript = `(function(){try{var d=document.documentElement,p={};
+try{p=JSON.parse(localStorage.getItem(${JSON.stringify(PREFERENCES_KEY)})||'{}')||{}}catch(e){}
+if(p.theme==='light'||p.theme==='dark')d.dataset.theme=p.theme;
+var l=p.lang==='zh'||p.lang==='en'?p.lang:((navigator.languages||[navigator.language]).some(function(x){return String(x).toLowerCase().indexOf('zh')===0})?'zh':'en');
+d.dataset.lang=l;d.lang=l==='zh'?'zh-CN':'en';}catch(e){}})();`;
