@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { SiteHeader } from '@/app/_components/ui/site-header';
 import { T } from '@/app/_components/ui/t';
 import { preferencesBootScript } from '@/lib/progress/preferences';
+import 'katex/dist/katex.min.css';
 import './globals.css';
 
 export const metadata: Metadata = {

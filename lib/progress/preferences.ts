@@ -31,9 +31,10 @@ export function writePreferences(storage: Pick<Storage, 'setItem'>, prefs: Prefe
   }
 }
 
-/** The language to show when none was chosen: Chinese for zh-* browsers, else English. */
+/** The language to show when none was chosen: the browser's first preference among en / zh, else English. */
 export function defaultLang(navigatorLanguages: readonly string[]): Lang {
-  return navigatorLanguages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh' : 'en';
+  const first = navigatorLanguages.map((l) => l.toLowerCase()).find((l) => l.startsWith('zh') || l.startsWith('en'));
+  return first?.startsWith('zh') ? 'zh' : 'en';
 }
 
 /**
@@ -43,5 +44,6 @@ export function defaultLang(navigatorLanguages: readonly string[]): Lang {
 export const preferencesBootScript = `(function(){try{var d=document.documentElement,p={};
 try{p=JSON.parse(localStorage.getItem(${JSON.stringify(PREFERENCES_KEY)})||'{}')||{}}catch(e){}
 if(p.theme==='light'||p.theme==='dark')d.dataset.theme=p.theme;
-var l=p.lang==='zh'||p.lang==='en'?p.lang:((navigator.languages||[navigator.language]).some(function(x){return String(x).toLowerCase().indexOf('zh')===0})?'zh':'en');
+var l=p.lang;if(l!=='zh'&&l!=='en'){l='en';var n=navigator.languages||[navigator.language];
+for(var k=0;k<n.length;k++){var x=String(n[k]).toLowerCase();if(x.indexOf('zh')===0){l='zh';break}if(x.indexOf('en')===0)break}}
 d.dataset.lang=l;d.lang=l==='zh'?'zh-CN':'en';}catch(e){}})();`;

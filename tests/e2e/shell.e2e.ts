@@ -1,12 +1,22 @@
 // The app shell as a visitor meets it: home page, navigation, theme and language switches (remembered),
 // the health route, and that nothing leaves localhost or logs an error.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSession, screenshot, type Session } from './support/browser';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser, openSession, screenshot, type Session } from './support/browser';
 
+let browser: Browser;
 let s: Session;
 
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
 beforeEach(async () => {
-  s = await openSession({ colorScheme: 'light' });
+  s = await openSession(browser, { colorScheme: 'light' });
 });
 
 afterEach(async () => {
@@ -47,9 +57,10 @@ describe('app shell', () => {
       await expect(page.locator('h1').innerText()).resolves.toBe(heading);
       await expect(nav.getByRole('link', { name }).getAttribute('aria-current')).resolves.toBe('page');
     }
-    // Keyboard: the skip link is the first stop, then the brand link leads home.
+    // Keyboard, from a fresh load: the skip link is the first stop, then the brand link leads home.
+    await page.goto('/progress');
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    await expect(page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText)).resolves.toBe('Skip to content');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/');
@@ -96,7 +107,7 @@ describe('app shell', () => {
 
   it('is readable on a phone', async () => {
     await s.close();
-    s = await openSession({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    s = await openSession(browser, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const { page } = s;
     await page.goto('/');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -9,7 +9,8 @@ import type { TestProject } from 'vitest/node';
 
 async function answers(url: string): Promise<boolean> {
   try {
-    const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(3000) });
+    // The first request opens the database: allow it time on a busy two-core machine.
+    const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(20_000) });
     return res.ok;
   } catch {
     return false;
@@ -33,6 +34,7 @@ let dataRoot: string | undefined;
 export default async function setup(project: TestProject) {
   let baseUrl = process.env.BASE_URL ?? 'http://localhost:3000';
   if (!(await answers(baseUrl))) {
+    if (process.env.BASE_URL) throw new Error(`BASE_URL=${baseUrl} does not answer /api/health`);
     const port = await freePort();
     dataRoot = mkdtempSync(path.join(tmpdir(), 'lstm-prep-e2e-'));
     baseUrl = `http://localhost:${port}`;
