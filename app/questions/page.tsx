@@ -1,7 +1,7 @@
-// /questions: the twenty interview questions, grouped as a syllabus.
+// /questions: the twenty interview questions, grouped as a syllabus, with status and search.
 import type { Metadata } from 'next';
-import { groupLabel } from '@/app/_components/catalogue/labels';
 import { QuestionList } from '@/app/_components/catalogue/question-list';
+import { QuestionBrowser } from '@/app/_components/questions/question-browser';
 import { T } from '@/app/_components/ui/t';
 import { questionGroupSchema } from '@/lib/content/schema';
 import { loadQuestions } from '@/lib/content/load';
@@ -9,10 +9,14 @@ import { loadQuestions } from '@/lib/content/load';
 export const metadata: Metadata = { title: 'Questions' };
 
 export default function QuestionsPage() {
-  const questions = loadQuestions().map((q) => q.meta);
-  const groups = questionGroupSchema.options
-    .map((group) => ({ group, items: questions.filter((q) => q.group === group) }))
-    .filter((g) => g.items.length > 0);
+  const questions = loadQuestions().map(({ meta }) => ({
+    id: meta.id,
+    order: meta.order,
+    title: meta.title,
+    group: meta.group,
+    difficulty: meta.difficulty,
+    tags: meta.tags,
+  }));
   return (
     <>
       <h1 className="page-title">
@@ -24,17 +28,10 @@ export default function QuestionsPage() {
           zh="先试着口头回答，答案在你点开之前保持隐藏。"
         />
       </p>
-      {groups.length === 0 ? (
+      {questions.length === 0 ? (
         <QuestionList questions={[]} />
       ) : (
-        groups.map(({ group, items }) => (
-          <section key={group} className="section" aria-labelledby={`group-${group}`}>
-            <h2 id={`group-${group}`}>
-              <T {...groupLabel[group]} />
-            </h2>
-            <QuestionList questions={items} />
-          </section>
-        ))
+        <QuestionBrowser questions={questions} groups={questionGroupSchema.options} />
       )}
     </>
   );

@@ -1,7 +1,7 @@
 // The learner's progress kept in the browser (guests, and everyone until the accounts issue syncs it):
 // one versioned, zod-validated document in localStorage. Unreadable data is set aside, never thrown at
-// the page, so a broken entry cannot lock a learner out.
-import { z } from 'zod';
+// the page, so a broken entry cannot lock a learner out. zod/mini: this ships to the browser.
+import * as z from 'zod/mini';
 
 export const LOCAL_STORE_KEY = 'lstm-prep:progress';
 export const LOCAL_STORE_VERSION = 1;
@@ -15,9 +15,9 @@ const isoDate = z.iso.datetime();
 export const localProgressSchema = z.object({
   version: z.literal(LOCAL_STORE_VERSION),
   /** Every rating given on a question page, oldest first (the review scheduler replays them). */
-  questionRatings: z.record(z.string(), z.array(z.object({ rating: z.enum(RECALL_RATINGS), at: isoDate })).max(1000)),
+  questionRatings: z.record(z.string(), z.array(z.object({ rating: z.enum(RECALL_RATINGS), at: isoDate })).check(z.maxLength(1000))),
   /** What the learner jotted before revealing the answer, per question. */
-  recallNotes: z.record(z.string(), z.string().max(20_000)),
+  recallNotes: z.record(z.string(), z.string().check(z.maxLength(20_000))),
 });
 export type LocalProgress = z.infer<typeof localProgressSchema>;
 

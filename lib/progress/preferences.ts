@@ -1,6 +1,6 @@
-// Interface preferences kept in the browser: colour theme and language. Versioned and zod-validated;
-// anything unreadable falls back to the defaults instead of breaking the page.
-import { z } from 'zod';
+// Interface preferences kept in the browser: colour theme and language. Versioned and zod-validated
+// (zod/mini: this ships to every page); anything unreadable falls back to the defaults.
+import * as z from 'zod/mini';
 
 export const PREFERENCES_KEY = 'lstm-prep:prefs:v1';
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -10,8 +10,8 @@ export type ThemeChoice = (typeof THEMES)[number];
 export type Lang = (typeof LANGS)[number];
 
 export const preferencesSchema = z.object({
-  theme: z.enum(THEMES).catch('system'),
-  lang: z.enum(LANGS).optional().catch(undefined),
+  theme: z.catch(z.enum(THEMES), 'system'),
+  lang: z.catch(z.optional(z.enum(LANGS)), undefined),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 

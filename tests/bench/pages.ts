@@ -30,7 +30,7 @@ function routesFromBuild(): string[] {
   );
   const routes = new Set<string>();
   for (const route of Object.values(manifest)) {
-    if (route.startsWith('/api') || route.includes('_not-found') || /\.(ico|svg|png|txt|xml)$/.test(route)) continue;
+    if (route.startsWith('/api') || /_not-found|_global-error/.test(route) || /\.(ico|svg|png|txt|xml|json)$/.test(route)) continue;
     if (!route.includes('[')) routes.add(route);
     else {
       const pattern = new RegExp(`^${route.replace(/\[[^\]]+\]/g, '[^/]+')}$`);
@@ -105,6 +105,11 @@ try {
       return { name: path.relative(chunkDir, file), raw: statSync(file).size, gzip: gzipSync(readFileSync(file), { level: 9 }).length };
     })
     .sort((a, b) => b.gzip - a.gzip);
+  const index = await fetch(`${base}/questions/search-index.json`);
+  if (index.ok) {
+    const body = Buffer.from(await index.arrayBuffer());
+    console.log(`\nLoaded on demand: /questions/search-index.json (when the learner searches) ${kB(body.length)} raw, ${kB(gzipSync(body, { level: 9 }).length)} gzip`);
+  }
   console.log(`\nChunks no route loads on first visit (lazy or unused): ${lazy.length}, ${kB(lazy.reduce((s, c) => s + c.gzip, 0))} gzip`);
   for (const c of lazy.slice(0, 15)) console.log(`  ${c.name.padEnd(48)} ${kB(c.raw).padStart(10)} ${kB(c.gzip).padStart(10)}`);
 } finally {

@@ -61,4 +61,32 @@ describe('question page', () => {
     await expect(page.getByTestId('rate-hard').getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(page.getByTestId('rate-good').getAttribute('aria-pressed')).resolves.toBe('false');
   });
+
+  it('finds questions by an English and by a Chinese term in the answers, not only in titles', async () => {
+    const { page } = s;
+    await page.goto('/questions');
+    const search = page.getByTestId('question-search');
+    const found = () => page.locator('[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')));
+    await search.fill('teacher forcing');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="search-count"]')?.textContent?.includes('loading'));
+    expect(await found()).toEqual(['06-lstm-in-nlp', '11-lstm-for-images', '19-machine-translation']);
+    await search.fill('教师强制');
+    expect(await found()).toEqual(['06-lstm-in-nlp', '11-lstm-for-images', '19-machine-translation']);
+    await search.fill('no-such-term-xyz');
+    await expect(page.getByTestId('search-empty').isVisible()).resolves.toBe(true);
+  });
+
+  it('shows each question as new until it is rated, then with its review status', async () => {
+    const { page } = s;
+    await page.goto('/questions');
+    const status = (id: string) => page.locator(`[data-question="${id}"] [data-testid="question-status"]`).innerText();
+    await expect(status('01-lstm-vs-rnn')).resolves.toBe('New');
+    await page.goto('/questions/01-lstm-vs-rnn');
+    await page.getByTestId('reveal').click();
+    await page.getByTestId('rate-easy').click();
+    await page.goto('/questions');
+    await expect(status('01-lstm-vs-rnn')).resolves.toBe('Known');
+    await expect(status('02-gates')).resolves.toBe('New');
+  });
 });
+

@@ -1,16 +1,10 @@
 'use client';
 // Active recall: the learner tries first (optionally jotting an answer), then reveals ours and rates how
 // well they knew it. Ratings and notes are kept in the browser store of lib/progress.
-import { useEffect, useState, type ReactNode } from 'react';
-import {
-  lastRating,
-  readProgress,
-  recordRating,
-  updateProgress,
-  RECALL_RATINGS,
-  type RecallRating,
-} from '@/lib/progress/local-store';
+import { useState, type ReactNode } from 'react';
+import { lastRating, recordRating, RECALL_RATINGS, type RecallRating } from '@/lib/progress/local-store';
 import { T } from '../ui/t';
+import { useLocalProgress } from '../ui/use-local-progress';
 
 const ratingLabel: Record<RecallRating, { en: string; zh: string }> = {
   again: { en: 'Not yet', zh: '没想起来' },
@@ -21,24 +15,12 @@ const ratingLabel: Record<RecallRating, { en: string; zh: string }> = {
 
 export function ActiveRecall({ questionId, children }: { questionId: string; children: ReactNode }) {
   const [revealed, setRevealed] = useState(false);
-  const [note, setNote] = useState('');
-  const [rating, setRating] = useState<RecallRating | undefined>();
+  const [progress, update] = useLocalProgress();
+  const note = progress?.recallNotes[questionId] ?? '';
+  const rating = progress ? lastRating(progress, questionId) : undefined;
 
-  useEffect(() => {
-    const p = readProgress(localStorage);
-    setNote(p.recallNotes[questionId] ?? '');
-    setRating(lastRating(p, questionId));
-  }, [questionId]);
-
-  const saveNote = (text: string) => {
-    setNote(text);
-    updateProgress(localStorage, (p) => ({ ...p, recallNotes: { ...p.recallNotes, [questionId]: text } }));
-  };
-
-  const rate = (r: RecallRating) => {
-    updateProgress(localStorage, (p) => recordRating(p, questionId, r, new Date()));
-    setRating(r);
-  };
+  const saveNote = (text: string) => update((p) => ({ ...p, recallNotes: { ...p.recallNotes, [questionId]: text } }));
+  const rate = (r: RecallRating) => update((p) => recordRating(p, questionId, r, new Date()));
 
   return (
     <>

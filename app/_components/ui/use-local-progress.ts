@@ -1,0 +1,49 @@
+'use client';
+// React access to the browser progress store (lib/progress/local-store): every component reading it
+// re-renders when any of them writes, and other tabs' writes arrive through the `storage` event.
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import {
+  LOCAL_STORE_KEY,
+  emptyProgress,
+  localProgressSchema,
+  updateProgress,
+  type LocalProgress,
+} from '@/lib/progress/local-store';
+
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  const onStorage = (e: StorageEvent) => {
+    if (e.key === LOCAL_STORE_KEY) listener();
+  };
+  window.addEventListener('storage', onStorage);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('storage', onStorage);
+  };
+}
+
+/** The stored document; null on the server and before hydration. */
+export function useLocalProgress(): [LocalProgress | null, (change: (p: LocalProgress) => LocalProgress) => void] {
+  const raw = useSyncExternalStore(
+    subscribe,
+    () => localStorage.getItem(LOCAL_STORE_KEY) ?? '',
+    () => null,
+  );
+  const progress = useMemo(() => {
+    if (raw === null) return null;
+    if (raw === '') return emptyProgress();
+    try {
+      const parsed = localProgressSchema.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : emptyProgress();
+    } catch {
+      return emptyProgress();
+    }
+  }, [raw]);
+  const update = useCallback((change: (p: LocalProgress) => LocalProgress) => {
+    updateProgress(localStorage, change);
+    listeners.forEach((l) => l());
+  }, []);
+  return [progress, update];
+}
