@@ -1,9 +1,12 @@
 // `npm run content:check [-- --full]`: checks everything under content/. Questions: schema, both
 // languages, sections, KaTeX, links, Keras↔TensorFlow.js pairing, and their TypeScript snippets run;
-// with --full their Python (PyTorch/NumPy) snippets run too. Exits 1 on any problem.
+// with --full their Python (PyTorch/NumPy) snippets run too. Exercises: every solution passes, every
+// starter fails, every known mistake is named (one seed; --full: five seeds with hidden cases).
+// Exits 1 on any problem.
 import path from 'node:path';
 import { checkQuestions } from '../lib/content/check-questions';
 import { runSnippets } from '../lib/content/run-snippets';
+import { checkExercises } from './content-check-exercises';
 
 const full = process.argv.includes('--full');
 const rel = (f: string) => path.relative(process.cwd(), f);
@@ -26,5 +29,17 @@ const results = await runSnippets(toRun, {
 const failed = results.filter((r) => !r.ok).length;
 failures += failed;
 console.log(`snippets: ${results.length - failed} passed, ${failed} failed`);
+
+const started = performance.now();
+const checks = await checkExercises({ full });
+for (const c of checks) {
+  if (c.ok) console.log(`  ✓ ${c.slug}: ${c.claim}`);
+  else console.error(`  ✗ ${c.slug}: ${c.claim}\n      ${c.detail}`);
+}
+const failedChecks = checks.filter((c) => !c.ok).length;
+failures += failedChecks;
+console.log(
+  `exercises: ${checks.length - failedChecks} passed, ${failedChecks} failed (${full ? 'five seeds, hidden cases' : 'one seed, visible cases'}; ${Math.round(performance.now() - started)} ms)`,
+);
 
 process.exit(failures ? 1 : 0);

@@ -1,0 +1,34 @@
+// Bundles the learner's Web Worker (lib/grader/browser/worker.ts, with tfjs) into public/grader/worker.js.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outfile = path.join(root, 'public', 'grader', 'worker.js');
+
+const result = await esbuild.build({
+  entryPoints: [path.join(root, 'lib/grader/browser/worker.ts')],
+  outfile,
+  bundle: true,
+  format: 'esm', // loaded with new Worker(url, { type: 'module' })
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Node built-ins referenced only on tfjs's Node code paths; never reached in a browser.
+  external: ['fs', 'path', 'crypto', 'worker_threads', 'perf_hooks', 'os', 'util'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  metafile: true,
+  plugins: [
+    {
+      name: 'repo-alias',
+      setup(build) {
+        build.onResolve({ filter: /^@\// }, (args) => build.resolve(`./${args.path.slice(2)}`, { resolveDir: root, kind: args.kind }));
+      },
+    },
+  ],
+});
+const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+console.log(`grader worker: ${path.relative(root, outfile)} (${(bytes / 1024 / 1024).toFixed(2)} MB)`);

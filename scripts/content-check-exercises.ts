@@ -1,0 +1,111 @@
+// content:check for exercises: every solution passes, every starter fails, every known mistake is named by the grader.
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gradeSubmission } from '@/lib/grader/grade';
+import { listExercises, loadSpec, NodeSandbox } from '@/lib/grader/node';
+import type { GradeResult } from '@/lib/grader/result';
+
+/** One proven (or disproven) claim about an exercise. */
+export interface ExerciseCheck {
+  slug: string;
+  /** e.g. "solution.ts passes (seed 3)", "mistakes/forgot-bias.ts is named forgot-bias". */
+  claim: string;
+  ok: boolean;
+  /** Why it failed, or empty. */
+  detail: string;
+}
+
+/** Options of {@link checkExercises}. */
+export interface CheckOptions {
+  /** Five seeds with every hidden case, instead of one seed with the visible cases. */
+  full?: boolean;
+  /** Only these slugs (default: every exercise folder, including the test fixtures). */
+  slugs?: string[];
+  sandbox?: NodeSandbox;
+}
+
+const FAST_SEEDS = [1];
+const FULL_SEEDS = [1, 2, 3, 4, 5];
+
+function summary(result: GradeResult): string {
+  const firstBad = result.tests.find((t) => t.status !== 'pass');
+  return `${result.verdict}: ${result.message.en}${firstBad ? ` | ${firstBad.name}: ${firstBad.message.en}` : ''}`;
+}
+
+/** Runs every check on every exercise and returns them all (nothing is thrown for a failing check). */
+export async function checkExercises(options: CheckOptions = {}): Promise<ExerciseCheck[]> {
+  const seeds = options.full ? FULL_SEEDS : FAST_SEEDS;
+  const includeHidden = options.full ?? false;
+  const sandbox = options.sandbox ?? new NodeSandbox({ warm: true });
+  const checks: ExerciseCheck[] = [];
+  try {
+    for (const location of listExercises()) {
+      if (options.slugs && !options.slugs.includes(location.slug)) continue;
+      const spec = await loadSpec(location);
+      const read = (relative: string) => readFile(path.join(location.dir, relative), 'utf8');
+      const grade = async (relative: string, seed: number) =>
+        gradeSubmission(spec, await read(relative), sandbox, { includeHidden, seed });
+      const add = (claim: string, ok: boolean, detail = '') => checks.push({ slug: location.slug, claim, ok, detail });
+
+      for (const seed of seeds) {
+        const result = await grade('solution.ts', seed);
+        add(`solution.ts passes (seed ${seed})`, result.verdict === 'pass', result.verdict === 'pass' ? '' : summary(result));
+      }
+      const starter = await grade('starter.ts', seeds[0]);
+      add('starter.ts fails', starter.verdict !== 'pass', starter.verdict !== 'pass' ? '' : 'the starter passes every test');
+
+      const mistakeDir = path.join(location.dir, 'mistakes');
+      const files = existsSync(mistakeDir) ? readdirSync(mistakeDir).filter((f) => f.endsWith('.ts')).sort() : [];
+      const ids = new Set(spec.knownMistakes.map((m) => m.id));
+      for (const id of ids) {
+        if (!files.includes(`${id}.ts`)) add(`known mistake ${id} has mistakes/${id}.ts`, false, 'no deliberately wrong solution proves it');
+      }
+      for (const file of files) {
+        const id = file.replace(/\.ts$/, '');
+        if (!ids.has(id)) {
+          add(`mistakes/${file} belongs to a known mistake`, false, `the spec has no known mistake "${id}"`);
+          continue;
+        }
+        for (const seed of seeds) {
+          const result = await grade(`mistakes/${file}`, seed);
+          const named = result.tests.filter((t) => t.detail?.kind === 'tensor' && t.detail.mistake?.id === id).length;
+          const wrongName = result.tests.find((t) => t.detail?.kind === 'tensor' && t.detail.mistake && t.detail.mistake.id !== id);
+          const ok = result.verdict === 'fail' && named > 0 && !wrongName;
+          const detail = ok
+            ? ''
+            : wrongName
+              ? `named ${wrongName.detail?.kind === 'tensor' ? wrongName.detail.mistake?.id : '?'} instead`
+              : summary(result);
+          add(`mistakes/${file} is named ${id} (seed ${seed})`, ok, detail);
+        }
+      }
+    }
+  } finally {
+    if (!options.sandbox) await sandbox.close();
+  }
+  return checks;
+}
+
+async function main(): Promise<number> {
+  const full = process.argv.includes('--full');
+  const slugs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const started = performance.now();
+  const checks = await checkExercises({ full, slugs: slugs.length > 0 ? slugs : undefined });
+  for (const c of checks) console.log(`${c.ok ? 'ok  ' : 'FAIL'} ${c.slug}: ${c.claim}${c.detail ? `\n       ${c.detail}` : ''}`);
+  const failed = checks.filter((c) => !c.ok).length;
+  console.log(`${checks.length - failed}/${checks.length} exercise checks passed (${full ? 'full: five seeds, hidden cases' : 'fast: one seed'}) in ${Math.round(performance.now() - started)} ms`);
+  return failed === 0 ? 0 : 1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 2;
+    },
+  );
+}
