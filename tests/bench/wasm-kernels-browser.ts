@@ -12,10 +12,9 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../e2e/support/chromium';
 import type { BrowserBenchResult } from './wasm-kernels-browser.worker';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TIMEOUT_MS = 300_000;
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
@@ -79,25 +78,13 @@ async function serve(dir: string): Promise<Server> {
 
 async function main(): Promise<void> {
   const siteDir = await mkdtemp(join(tmpdir(), 'wasm-kernels-site-'));
-  const profileDir = await mkdtemp(join(tmpdir(), 'wasm-kernels-chromium-'));
   let server: Server | undefined;
   try {
     await prepareSite(siteDir);
     server = await serve(siteDir);
     const { port } = server.address() as AddressInfo;
-    const context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      chromiumSandbox: false,
-      args: [
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
+    const context = await browser.newContext();
     try {
       const page = await context.newPage();
       page.on('console', (message) => console.error(`[browser] ${message.text()}`));
@@ -109,12 +96,11 @@ async function main(): Promise<void> {
       const version = context.browser()?.version() ?? 'Chromium';
       report(result, version);
     } finally {
-      await context.close();
+      await browser.close();
     }
   } finally {
     await new Promise((done) => (server ? server.close(done) : done(undefined)));
     await rm(siteDir, { recursive: true, force: true });
-    await rm(profileDir, { recursive: true, force: true });
   }
 }
 

@@ -1,31 +1,13 @@
 // A question page as a learner uses it: answer hidden until revealed, math typeset on the server,
 // both languages, a rating that survives a reload.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, openSession, screenshot, type Session } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot, browserSessionPerTest } from './support/browser';
 
-let browser: Browser;
-let s: Session;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  s = await openSession(browser, { colorScheme: 'light' });
-});
-afterEach(async () => {
-  const { errors, offsite } = s;
-  await s.close();
-  expect(offsite, 'requests that tried to leave localhost').toEqual([]);
-  expect(errors, 'console errors').toEqual([]);
-});
+const session = browserSessionPerTest();
 
 describe('question page', () => {
   it('keeps the answer hidden until the learner reveals it', async () => {
-    const { page } = s;
+    const { page } = session.current();
     await page.goto('/questions/03-vanishing-gradients');
     await expect(page.getByTestId('answer').isVisible()).resolves.toBe(false);
     await page.getByTestId('recall-note').fill('The cell state path is additive…');
@@ -39,7 +21,7 @@ describe('question page', () => {
   });
 
   it('shows the Chinese answer after switching language', async () => {
-    const { page } = s;
+    const { page } = session.current();
     await page.goto('/questions/02-gates');
     await page.getByTestId('lang-toggle').click();
     await page.getByTestId('reveal').click();
@@ -50,7 +32,7 @@ describe('question page', () => {
   });
 
   it('remembers the rating and the jotted answer after a reload', async () => {
-    const { page } = s;
+    const { page } = session.current();
     await page.goto('/questions/07-lstm-vs-gru');
     await page.getByTestId('recall-note').fill('GRU: two gates, no cell state');
     await page.getByTestId('reveal').click();
@@ -63,7 +45,7 @@ describe('question page', () => {
   });
 
   it('finds questions by an English and by a Chinese term in the answers, not only in titles', async () => {
-    const { page } = s;
+    const { page } = session.current();
     await page.goto('/questions');
     const search = page.getByTestId('question-search');
     const found = () => page.locator('[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')));
@@ -77,7 +59,7 @@ describe('question page', () => {
   });
 
   it('shows each question as new until it is rated, then with its review status', async () => {
-    const { page } = s;
+    const { page } = session.current();
     await page.goto('/questions');
     const status = (id: string) => page.locator(`[data-question="${id}"] [data-testid="question-status"]`).innerText();
     await expect(status('01-lstm-vs-rnn')).resolves.toBe('New');

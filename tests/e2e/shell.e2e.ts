@@ -1,34 +1,13 @@
 // The app shell as a visitor meets it: home page, navigation, theme and language switches (remembered),
 // the health route, and that nothing leaves localhost or logs an error.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, openSession, screenshot, type Session } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot, browserSessionPerTest } from './support/browser';
 
-let browser: Browser;
-let s: Session;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  s = await openSession(browser, { colorScheme: 'light' });
-});
-
-afterEach(async () => {
-  const { errors, offsite } = s;
-  await s.close();
-  expect(offsite, 'requests that tried to leave localhost').toEqual([]);
-  expect(errors, 'console errors').toEqual([]);
-});
+const session = browserSessionPerTest();
 
 describe('app shell', () => {
   it('renders the home page with the catalogue found under content/', async () => {
-    const { page } = s;
+    const { page } = session.current();
     const response = await page.goto('/');
     expect(response?.status()).toBe(200);
     await expect(page.locator('h1').innerText()).resolves.toBe('Prepare for LSTM interviews');
@@ -43,7 +22,7 @@ describe('app shell', () => {
   });
 
   it('navigates to every section from the header, by mouse and by keyboard', async () => {
-    const { page } = s;
+    const { page } = session.current();
     await page.goto('/');
     const nav = page.getByRole('navigation', { name: 'Main' });
     for (const [name, path, heading] of [
@@ -67,7 +46,7 @@ describe('app shell', () => {
   });
 
   it('follows the system theme, switches theme with the toggle and remembers it', async () => {
-    const { page } = s;
+    const { page } = session.current();
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto('/');
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -90,7 +69,7 @@ describe('app shell', () => {
   });
 
   it('switches the interface to Chinese and back, and remembers the choice', async () => {
-    const { page } = s;
+    const { page } = session.current();
     await page.goto('/');
     await page.getByTestId('lang-toggle').click();
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('zh-CN');
@@ -106,9 +85,7 @@ describe('app shell', () => {
   });
 
   it('is readable on a phone', async () => {
-    await s.close();
-    s = await openSession(browser, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-    const { page } = s;
+    const { page } = await session.reopen({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     await page.goto('/');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -116,7 +93,7 @@ describe('app shell', () => {
   });
 
   it('reports the version and a working database at /api/health', async () => {
-    const res = await s.page.request.get('/api/health');
+    const res = await session.current().page.request.get('/api/health');
     expect(res.status()).toBe(200);
     const body = await res.json();
     expect(body.status).toBe('ok');

@@ -2,8 +2,9 @@
 // fail the test on any console error or any request that would leave localhost.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
+import { launchChromium } from './chromium';
 
 export const SCREENSHOT_DIR = path.resolve('tests/e2e/screenshots');
 
@@ -11,21 +12,7 @@ export const baseUrl = () => inject('baseUrl');
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    chromiumSandbox: false,
-    args: [
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+export const launchBrowser = launchChromium;
 
 export interface Session {
   context: BrowserContext;
@@ -66,4 +53,38 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Registers the usual hooks for a browser test file: one Chromium for the file, a fresh context per
+ * test, and after each test the check that nothing left localhost and nothing logged an error.
+ * Returns a getter for the current test's session.
+ */
+export function browserSessionPerTest(options: BrowserContextOptions = { colorScheme: 'light' }) {
+  let browser: Browser;
+  let session: Session;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    session = await openSession(browser, options);
+  });
+  afterEach(async () => {
+    const { errors, offsite } = session;
+    await session.close();
+    expect(offsite, 'requests that tried to leave localhost').toEqual([]);
+    expect(errors, 'console errors').toEqual([]);
+  });
+  return {
+    current: () => session,
+    /** Replaces the current session with one opened with other options (e.g. a phone viewport). */
+    reopen: async (other: BrowserContextOptions) => {
+      await session.close();
+      session = await openSession(browser, other);
+      return session;
+    },
+  };
 }
