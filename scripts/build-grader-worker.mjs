@@ -1,5 +1,7 @@
 // Bundles the learner's Web Worker (lib/grader/browser/worker.ts, with tfjs) into public/grader/worker.js.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -31,4 +33,6 @@ const result = await esbuild.build({
   ],
 });
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-console.log(`grader worker: ${path.relative(root, outfile)} (${(bytes / 1024 / 1024).toFixed(2)} MB)`);
+const gzipBytes = gzipSync(readFileSync(outfile)).length; // what a browser downloads when the server compresses it
+const mb = (n) => (n / 1024 / 1024).toFixed(2);
+console.log(`grader worker: ${path.relative(root, outfile)} (${mb(bytes)} MB, ${mb(gzipBytes)} MB gzipped)`);

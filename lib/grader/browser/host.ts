@@ -123,6 +123,6 @@ let pageSandbox: BrowserSandbox | undefined;
 
 /** Grades `source` in this page: same compile, comparison and verdict code as `gradeInNode`. */
 export async function gradeInBrowser(spec: ExerciseSpec, source: string, options: GradeOptions & { sandbox?: BrowserSandbox }): Promise<GradeResult> {
-  pageSandbox ??= new BrowserSandbox();
-  return gradeSubmission(spec, source, options.sandbox ?? pageSandbox, options);
+  const sandbox = options.sandbox ?? (pageSandbox ??= new BrowserSandbox());
+  return gradeSubmission(spec, source, sandbox, options);
 }
