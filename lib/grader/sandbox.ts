@@ -1,5 +1,5 @@
-// What any sandbox (Node worker_threads or browser Web Worker) does for the grader: run one job, report how it ended.
-import type { CaseRequest, SandboxOutcome } from './protocol';
+// What any sandbox (a Node child process or a browser Web Worker) does for the grader: run one job, report how it ended.
+import type { CaseRequest, RunRequest, SandboxOutcome } from './protocol';
 
 /** One Run/Submit, as the host hands it to a sandbox. */
 export interface SandboxJob {
@@ -16,4 +16,17 @@ export interface SandboxJob {
 /** A place to run learner code: a fresh worker per job, terminated on the budget. */
 export interface Sandbox {
   run(job: SandboxJob): Promise<SandboxOutcome>;
+}
+
+/** The message that starts `job` in a sandbox's worker; `nonce` marks every reply that belongs to it. */
+export function runRequest(job: SandboxJob, nonce: string): RunRequest {
+  return {
+    type: 'run',
+    nonce,
+    code: job.code,
+    allowList: job.allowList,
+    cases: job.cases,
+    maxOutputElements: job.maxOutputElements,
+    memoryMb: job.memoryMb,
+  };
 }

@@ -1,8 +1,8 @@
 // Browser side of the grader: a fresh module Worker per Run/Submit, the wall-clock budget, the same verdict code as Node.
 import { gradeSubmission, type GradeOptions } from '../grade';
-import { createNonce, readyMessageSchema, runReplySchema, type CaseMessage, type ModuleMessage, type RunRequest, type SandboxOutcome } from '../protocol';
+import { createNonce, readyMessageSchema, runReplySchema, type CaseMessage, type ModuleMessage, type SandboxOutcome } from '../protocol';
 import type { GradeResult } from '../result';
-import type { Sandbox, SandboxJob } from '../sandbox';
+import { runRequest, type Sandbox, type SandboxJob } from '../sandbox';
 import type { ExerciseSpec } from '../spec';
 
 /** Where `scripts/build-grader-worker.mjs` puts the bundled worker (served with its own CSP). */
@@ -77,15 +77,7 @@ async function runOn({ worker, ready }: StartedWorker, job: SandboxJob): Promise
     return { ending: 'crashed', detail: startup.failure, backend: 'unknown', module: null, cases: [] };
   }
   const nonce = createNonce();
-  const request: RunRequest = {
-    type: 'run',
-    nonce,
-    code: job.code,
-    allowList: job.allowList,
-    cases: job.cases,
-    maxOutputElements: job.maxOutputElements,
-    memoryMb: job.memoryMb,
-  };
+  const request = runRequest(job, nonce);
   let moduleReply: ModuleMessage | null = null;
   const cases: CaseMessage[] = [];
   return new Promise<SandboxOutcome>((resolve) => {

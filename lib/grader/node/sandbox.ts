@@ -6,10 +6,9 @@ import {
   runReplySchema,
   type CaseMessage,
   type ModuleMessage,
-  type RunRequest,
   type SandboxOutcome,
 } from '../protocol';
-import type { Sandbox, SandboxJob } from '../sandbox';
+import { runRequest, type Sandbox, type SandboxJob } from '../sandbox';
 import { workerScriptPath } from './worker-bundle';
 
 /** How long a worker may take to load tfjs before the run counts as a grader failure. */
@@ -160,15 +159,7 @@ export class NodeSandbox implements Sandbox {
     }
 
     const nonce = createNonce();
-    const request: RunRequest = {
-      type: 'run',
-      nonce,
-      code: job.code,
-      allowList: job.allowList,
-      cases: job.cases,
-      maxOutputElements: job.maxOutputElements,
-      memoryMb: job.memoryMb,
-    };
+    const request = runRequest(job, nonce);
     let moduleReply: ModuleMessage | null = null;
     const cases: CaseMessage[] = [];
 
