@@ -5,7 +5,7 @@ import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import {
   LOCAL_STORE_KEY,
   emptyProgress,
-  localProgressSchema,
+  parseProgress,
   updateProgress,
   type LocalProgress,
 } from '@/lib/progress/local-store';
@@ -35,8 +35,7 @@ export function useLocalProgress(): [LocalProgress | null, (change: (p: LocalPro
     if (raw === null) return null;
     if (raw === '') return emptyProgress();
     try {
-      const parsed = localProgressSchema.safeParse(JSON.parse(raw));
-      return parsed.success ? parsed.data : emptyProgress();
+      return parseProgress(JSON.parse(raw)) ?? emptyProgress();
     } catch {
       return emptyProgress();
     }

@@ -1,0 +1,34 @@
+// The exercise page's grading worker: computes references with tfjs and compares off the main thread,
+// running the learner's code in the grader's own sandbox worker (/grader/worker.js) nested inside it.
+import { BrowserSandbox, gradeInBrowser } from '@/lib/grader/browser/host';
+import { ready } from '@/lib/tfjs';
+import { loadBrowserSpec } from './exercise-specs';
+import { gradingRequestSchema, type GradingReply } from './grading-protocol';
+
+const sandbox = new BrowserSandbox();
+
+function reply(message: GradingReply): void {
+  self.postMessage(message);
+}
+
+self.onmessage = async (event: MessageEvent) => {
+  const parsed = gradingRequestSchema.safeParse(event.data);
+  if (!parsed.success) return;
+  const request = parsed.data;
+  if (request.type === 'prewarm') {
+    try {
+      const [, backend] = await Promise.all([loadBrowserSpec(request.exerciseId), ready(), sandbox.prewarmed()]);
+      reply({ type: 'warm', backend });
+    } catch {
+      // A failed warm-up is retried by the first grading, which reports its own error.
+    }
+    return;
+  }
+  try {
+    const spec = await loadBrowserSpec(request.exerciseId);
+    const result = await gradeInBrowser(spec, request.source, { includeHidden: request.includeHidden, sandbox });
+    reply({ type: 'result', runId: request.runId, result });
+  } catch (error) {
+    reply({ type: 'failed', runId: request.runId, message: error instanceof Error ? error.message : String(error) });
+  }
+};
