@@ -1,18 +1,22 @@
-// /exercises: the exercises by track.
+// /exercises: the catalogue by track, with the learner's status, related questions, filters and search.
 import type { Metadata } from 'next';
+import { ExerciseBrowser } from '@/app/_components/catalogue/exercise-browser';
 import { ExerciseList } from '@/app/_components/catalogue/exercise-list';
-import { trackLabel } from '@/app/_components/catalogue/labels';
 import { T } from '@/app/_components/ui/t';
 import { TRACKS } from '@/lib/content/catalogue';
-import { loadExercises } from '@/lib/content/load';
+import { loadExercises, loadQuestions } from '@/lib/content/load';
 
 export const metadata: Metadata = { title: 'Exercises' };
 
 export default function ExercisesPage() {
-  const exercises = loadExercises().map((e) => e.meta);
-  const tracks = TRACKS.map((track) => ({ track, items: exercises.filter((e) => e.track === track) })).filter(
-    (t) => t.items.length > 0,
-  );
+  const exercises = loadExercises().map(({ meta }) => ({
+    id: meta.id,
+    title: meta.title,
+    track: meta.track,
+    difficulty: meta.difficulty,
+    relatedQuestions: meta.relatedQuestions,
+  }));
+  const questionTitles = Object.fromEntries(loadQuestions().map((q) => [q.meta.id, q.meta.title]));
   return (
     <>
       <h1 className="page-title">
@@ -24,17 +28,10 @@ export default function ExercisesPage() {
           zh="在浏览器中编写代码，系统用隐藏的、固定随机种子的数据将其与参考实现对比评分。"
         />
       </p>
-      {tracks.length === 0 ? (
+      {exercises.length === 0 ? (
         <ExerciseList exercises={[]} />
       ) : (
-        tracks.map(({ track, items }) => (
-          <section key={track} className="section" aria-labelledby={`track-${track}`}>
-            <h2 id={`track-${track}`}>
-              <T {...trackLabel[track]} />
-            </h2>
-            <ExerciseList exercises={items} />
-          </section>
-        ))
+        <ExerciseBrowser exercises={exercises} tracks={[...TRACKS]} questionTitles={questionTitles} />
       )}
     </>
   );
