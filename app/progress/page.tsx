@@ -1,16 +1,24 @@
-// /progress: your solved exercises and question review states (empty until you submit or rate something).
+// /progress: counts of solved and attempted exercises and rated questions, from this browser's store.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ProgressSummary } from '@/app/_components/catalogue/progress-summary';
 import { T } from '@/app/_components/ui/t';
+import { loadExercises, loadQuestions } from '@/lib/content/load';
 
 export const metadata: Metadata = { title: 'Progress' };
 
 export default function ProgressPage() {
+  const exerciseIds = loadExercises().map((e) => e.meta.id);
+  const questionCount = loadQuestions().length;
   return (
     <>
       <h1 className="page-title">
         <T en="Progress" zh="进度" />
       </h1>
+      <ProgressSummary
+        exerciseIds={exerciseIds}
+        questionCount={questionCount}
+        empty={
       <p className="empty-state" data-testid="progress-empty">
         <T
           en={
@@ -26,6 +34,8 @@ export default function ProgressPage() {
           }
         />
       </p>
+        }
+      />
     </>
   );
 }

@@ -1,16 +1,22 @@
-// /review: spaced-repetition review of the questions you have rated (none can be due before you rate one).
+// /review: the questions whose review date has come (from the ratings kept in this browser).
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DueList } from '@/app/_components/questions/due-list';
 import { T } from '@/app/_components/ui/t';
+import { loadQuestions } from '@/lib/content/load';
 
 export const metadata: Metadata = { title: 'Review' };
 
 export default function ReviewPage() {
+  const questions = loadQuestions().map((q) => ({ id: q.meta.id, title: q.meta.title }));
   return (
     <>
       <h1 className="page-title">
         <T en="Review" zh="复习" />
       </h1>
+      <DueList
+        questions={questions}
+        empty={
       <p className="empty-state" data-testid="review-empty">
         <T
           en={
@@ -27,6 +33,8 @@ export default function ReviewPage() {
           }
         />
       </p>
+        }
+      />
     </>
   );
 }

@@ -70,5 +70,29 @@ describe('question page', () => {
     await expect(status('01-lstm-vs-rnn')).resolves.toBe('Known');
     await expect(status('02-gates')).resolves.toBe('New');
   });
+
+  it('lists a question on /review once its review date has come, and counts it on /progress', async () => {
+    const { page } = session.current();
+    await page.goto('/review');
+    await expect(page.getByTestId('review-empty').isVisible()).resolves.toBe(true);
+    await page.evaluate(() => {
+      const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString();
+      localStorage.setItem(
+        'lstm-prep:progress',
+        JSON.stringify({
+          version: 2,
+          questionRatings: { '02-gates': [{ rating: 'good', at: monthAgo }] },
+          recallNotes: {},
+          drafts: {},
+          exercises: {},
+        }),
+      );
+    });
+    await page.reload();
+    const due = await page.locator('[data-testid="due-list"] [data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')));
+    expect(due).toEqual(['02-gates']);
+    await page.goto('/progress');
+    await expect(page.getByTestId('progress-summary').innerText()).resolves.toContain('Questions rated: 1 of 20');
+  });
 });
 
