@@ -3,13 +3,14 @@ import { compareTensors, type Tolerance } from './compare';
 import { compileLearnerModule, formatCompileErrors } from './compile';
 import { MEMORY_LIMIT_ERROR_NAME } from './memory-limits';
 import { MESSAGES, mismatchMessage, withMistake } from './messages';
-import type { CaseMessage, SandboxOutcome } from './protocol';
+import type { CaseMessage, ProgressMessage, SandboxOutcome } from './protocol';
 import {
   capOutput,
   GRADER_VERSION,
   gradeResultSchema,
   type GradeResult,
   type LocalizedText,
+  type MetricDetail,
   type TensorDetail,
   type TestResult,
   type Verdict,
@@ -28,6 +29,8 @@ export interface GradeOptions {
   includeHidden: boolean;
   /** Seed for the case generators; default {@link DEFAULT_SEED}. */
   seed?: number;
+  /** Receives training progress (epoch, loss, validation loss, metric) as it happens, with the test's name. */
+  onProgress?: (point: ProgressMessage & { testName: string }) => void;
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -93,12 +96,28 @@ async function judgeAgainstReference(
   const base = withDiagnosis(mismatchMessage(mismatch), diagnosisOf(spec, actual, expected, args));
   // Name a known mistake only by numbers: the learner's output must match the broken reference.
   for (const mistake of spec.knownMistakes) {
-    const variant = await mistake.variant(args, entryOf(spec, c));
-    if (findMismatch(actual, variant, rules) === null) {
+    if (await mistakeMatches(mistake, actual, args, entryOf(spec, c), rules)) {
       return { status: 'fail', message: withMistake(base, mistake.message), detail: mismatchDetail(mismatch, mistake.id) };
     }
   }
   return { status: 'fail', message: base, detail: mismatchDetail(mismatch, null) };
+}
+
+/** Whether a wrong output is this known mistake: by its predicate, else by its broken reference's numbers. */
+async function mistakeMatches(
+  mistake: ExerciseSpec['knownMistakes'][number],
+  actual: WireValue,
+  args: WireValue[],
+  entry: string,
+  rules: (path: string) => LeafRule,
+): Promise<boolean> {
+  try {
+    if (mistake.matches) return mistake.matches(actual, args, entry);
+    if (mistake.variant) return findMismatch(actual, await mistake.variant(args, entry), rules) === null;
+  } catch {
+    // a matcher that cannot read this output does not name it
+  }
+  return false;
 }
 
 /** The spec's own diagnosis of a mismatch, or null; a diagnosis that throws is ignored (it only adds words). */
@@ -115,12 +134,16 @@ function withDiagnosis(base: LocalizedText, diagnosis: LocalizedText | null): Lo
   return diagnosis ? { en: `${base.en} ${diagnosis.en}`, zh: `${base.zh}${diagnosis.zh}` } : base;
 }
 
-async function judgeMetric(c: CaseSpec, args: WireValue[], actual: WireValue): Promise<Judged> {
+async function judgeMetric(spec: ExerciseSpec, c: CaseSpec, args: WireValue[], actual: WireValue, seed: number): Promise<Judged> {
   const m = c.metric!;
-  const detail = { kind: 'metric' as const, metric: m.metric, value: null as number | null, threshold: m.threshold, baseline: m.baseline, direction: m.direction };
+  const detail: MetricDetail = {
+    kind: 'metric', metric: m.metric, value: null, threshold: m.threshold, baseline: m.baseline, direction: m.direction, extras: {}, mistake: null,
+  };
   let value: number;
   try {
-    value = await m.score(actual, args);
+    const scored = await m.score(actual, args, seed);
+    value = typeof scored === 'number' ? scored : scored.value;
+    if (typeof scored !== 'number') detail.extras = Object.fromEntries(Object.entries(scored.extras).filter(([, v]) => Number.isFinite(v)));
   } catch (error) {
     return { status: 'fail', message: MESSAGES.metricUnscorable(m.metric, error instanceof Error ? error.message : String(error)), detail };
   }
@@ -128,7 +151,35 @@ async function judgeMetric(c: CaseSpec, args: WireValue[], actual: WireValue): P
     return { status: 'fail', message: MESSAGES.metricUnscorable(m.metric, `the score is ${value}`), detail };
   }
   const ok = m.direction === 'higher' ? value >= m.threshold : value <= m.threshold;
-  return { status: ok ? 'pass' : 'fail', message: MESSAGES.metric(m.metric, value, m.threshold, m.baseline, m.direction, ok), detail: { ...detail, value } };
+  const message = MESSAGES.metric(m.metric, value, m.threshold, m.baseline, m.direction, ok);
+  if (ok) return { status: 'pass', message, detail: { ...detail, value } };
+  const mistake = metricMistake(spec, c, actual, args, seed);
+  return {
+    status: 'fail',
+    message: mistake ? withMistake(message, mistake.message) : message,
+    detail: { ...detail, value, mistake: mistake ? { id: mistake.id } : null },
+  };
+}
+
+/** The known mistake a metric case's diagnosis names for a missed threshold (a diagnosis that throws names none). */
+function metricMistake(spec: ExerciseSpec, c: CaseSpec, actual: WireValue, args: WireValue[], seed: number) {
+  try {
+    const id = c.metric?.diagnose?.(actual, args, seed);
+    return id ? (spec.knownMistakes.find((k) => k.id === id) ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A property check (e.g. the model's structure): pass, or fail with the check's own words. */
+function judgeCheck(c: CaseSpec, args: WireValue[], actual: WireValue): Judged {
+  let problem: LocalizedText | null;
+  try {
+    problem = c.check!(actual, args);
+  } catch (error) {
+    problem = MESSAGES.metricUnscorable('the check', error instanceof Error ? error.message : String(error));
+  }
+  return problem ? { status: 'fail', message: problem, detail: null } : { status: 'pass', message: MESSAGES.passed(), detail: null };
 }
 
 function judgeMissing(outcome: SandboxOutcome, spec: ExerciseSpec, firstMissing: boolean): Judged {
@@ -209,16 +260,22 @@ export async function gradeSubmission(
   const inputs = selected.map((c) => c.generate(seed));
   const inputElements = inputs.flat().reduce((n, v) => n + (v.kind === 'tensor' ? shapeSize(v.shape) : 1), 0);
   const expectedPromise = Promise.all(
-    selected.map((c, i) => (c.metric ? Promise.resolve(null) : Promise.resolve(spec.reference(inputs[i], entryOf(spec, c))))),
+    selected.map((c, i) => (c.metric || c.check ? Promise.resolve(null) : Promise.resolve(spec.reference(inputs[i], entryOf(spec, c))))),
   );
   const [outcome, expected] = await Promise.all([
     sandbox.run({
       code: compiled.js,
       allowList: spec.allowList,
-      cases: selected.map((c, index) => ({ index, entry: entryOf(spec, c), args: inputs[index] })),
+      cases: selected.map((c, index) => ({
+        index,
+        entry: entryOf(spec, c),
+        args: inputs[index],
+        training: c.queries ? { seed, queries: c.queries(seed) } : undefined,
+      })),
       maxOutputElements: Math.max(1_000_000, 20 * inputElements),
       timeBudgetMs: spec.timeBudgetMs,
       memoryMb: spec.memoryMb,
+      onProgress: options.onProgress && ((point) => options.onProgress?.({ ...point, testName: selected[point.index]?.name ?? '' })),
     }),
     expectedPromise,
   ]);
@@ -234,7 +291,8 @@ export async function gradeSubmission(
       judged = judgeMissing(outcome, spec, firstMissing);
       firstMissing = false;
     } else if (message.error || !message.value) judged = judgeThrown(message, spec);
-    else if (c.metric) judged = await judgeMetric(c, inputs[index], message.value);
+    else if (c.check) judged = judgeCheck(c, inputs[index], message.value);
+    else if (c.metric) judged = await judgeMetric(spec, c, inputs[index], message.value, seed);
     else judged = await judgeAgainstReference(spec, c, inputs[index], message.value, expected[index]!);
     tests.push({
       name: c.name,

@@ -125,8 +125,8 @@ export const MESSAGES = {
   metric: (metric: string, value: number, threshold: number, baseline: number, direction: 'higher' | 'lower', ok: boolean): LocalizedText => {
     const cmp = direction === 'higher' ? (ok ? '≥' : '<') : ok ? '≤' : '>';
     return {
-      en: `${metric} = ${formatNumber(value)} ${cmp} threshold ${formatNumber(threshold)} (a trivial baseline scores ${formatNumber(baseline)}).`,
-      zh: `${metric} = ${formatNumber(value)} ${cmp} 阈值 ${formatNumber(threshold)}（简单基线的得分为 ${formatNumber(baseline)}）。`,
+      en: `${metric} = ${formatNumber(value)} ${cmp} threshold ${formatNumber(threshold)} (the baseline scores ${formatNumber(baseline)}).`,
+      zh: `${metric} = ${formatNumber(value)} ${cmp} 阈值 ${formatNumber(threshold)}（基线的得分为 ${formatNumber(baseline)}）。`,
     };
   },
   metricUnscorable: (metric: string, reason: string): LocalizedText => ({

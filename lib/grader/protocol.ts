@@ -5,11 +5,26 @@ import { wireValueSchema } from './values';
 /** Which tf namespace the worker hands to the learner's module. */
 export const allowListSchema = z.enum(['from-scratch', 'full']);
 
-/** One case to run: call export `entry` with `args`. */
+/** Most predictor calls one training case may ask for. */
+export const MAX_QUERIES = 10_000;
+
+/**
+ * A training case: `entry(...args, ctx)` returns a predictor, which is then called once per query, one
+ * at a time, in the order given (the host shuffles them, so no query reveals another's answer).
+ */
+export const trainingRequestSchema = z.object({
+  /** Seeds ctx.random and Math.random (tf.layers initialisers, fit's shuffling) for this case. */
+  seed: z.number().int(),
+  queries: z.array(z.array(wireValueSchema)).max(MAX_QUERIES),
+});
+export type TrainingRequest = z.infer<typeof trainingRequestSchema>;
+
+/** One case to run: call export `entry` with `args` (and, for a training case, the queries on what it returns). */
 export const caseRequestSchema = z.object({
   index: z.number().int().nonnegative(),
   entry: z.string().min(1),
   args: z.array(wireValueSchema),
+  training: trainingRequestSchema.optional(),
 });
 export type CaseRequest = z.infer<typeof caseRequestSchema>;
 
@@ -62,11 +77,26 @@ export const caseMessageSchema = z.object({
 });
 export type CaseMessage = z.infer<typeof caseMessageSchema>;
 
+/** Most progress points one case may send (later ones are dropped in the worker). */
+export const MAX_PROGRESS_POINTS = 2_000;
+
+/** Worker → host: one point for the live training chart (null: the learner reported NaN or ±Infinity). */
+export const progressMessageSchema = z.object({
+  type: z.literal('progress'),
+  nonce,
+  index: z.number().int().nonnegative(),
+  epoch: z.number().int().nonnegative(),
+  loss: z.number().nullable(),
+  valLoss: z.number().nullable(),
+  metric: z.number().nullable(),
+});
+export type ProgressMessage = z.infer<typeof progressMessageSchema>;
+
 /** Worker → host: every case has been reported. */
 export const doneMessageSchema = z.object({ type: z.literal('done'), nonce });
 
 /** Any message a worker may send after the run request. */
-export const runReplySchema = z.discriminatedUnion('type', [moduleMessageSchema, caseMessageSchema, doneMessageSchema]);
+export const runReplySchema = z.discriminatedUnion('type', [moduleMessageSchema, caseMessageSchema, progressMessageSchema, doneMessageSchema]);
 export type RunReply = z.infer<typeof runReplySchema>;
 
 /** What a sandbox reports back for one run, whichever way it ended. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** Bumped whenever a verdict for the same code and spec could change. */
-export const GRADER_VERSION = '1.0.0';
+export const GRADER_VERSION = '1.1.0';
 
 /** Every verdict the grader can give, for a whole run and for each test. */
 export const verdictSchema = z.enum(['pass', 'fail', 'error', 'timeout']);
@@ -61,6 +61,10 @@ export const metricDetailSchema = z.object({
   threshold: z.number(),
   baseline: z.number(),
   direction: z.enum(['higher', 'lower']),
+  /** Secondary figures the spec reports beside the score (e.g. MRR@10), never part of the verdict. */
+  extras: z.record(z.string(), z.number()),
+  /** The known mistake the spec names as the likely cause of a missed threshold. */
+  mistake: z.object({ id: z.string() }).nullable(),
 });
 export type MetricDetail = z.infer<typeof metricDetailSchema>;
 

@@ -17,8 +17,29 @@ export type ReferenceFunction = (args: WireValue[], entry: string) => WireValue 
  * starts at the last time step or builds up back through time). Returns null when it has nothing to add.
  */
 export type MismatchDiagnosis = (actual: WireValue, expected: WireValue, args: WireValue[]) => LocalizedText | null;
-/** Scores a returned value for a metric test (e.g. accuracy of predictions on held-out data). */
-export type MetricScore = (output: WireValue, args: WireValue[]) => number | Promise<number>;
+/**
+ * Scores a returned value for a metric test (e.g. accuracy of predictions on held-out data). For a
+ * training case `output` is the list of the predictor's answers in query order; `seed` regenerates
+ * the hidden targets on the host. A record form adds secondary figures reported beside the score.
+ */
+export type MetricScore = (
+  output: WireValue,
+  args: WireValue[],
+  seed: number,
+) => number | MetricScoreWithExtras | Promise<number | MetricScoreWithExtras>;
+export interface MetricScoreWithExtras {
+  value: number;
+  /** Other figures worth showing (e.g. MRR@10 beside Recall@10), never part of the verdict. */
+  extras: Record<string, number>;
+}
+/** Names the known mistake a failing metric most likely comes from (its id), or null. */
+export type MetricDiagnosis = (output: WireValue, args: WireValue[], seed: number) => string | null;
+/** The queries a training case's predictor answers, one at a time, in this (host-shuffled) order. */
+export type QueryGenerator = (seed: number) => WireValue[][];
+/** A property of the output that must hold (e.g. a model's structure): null = holds, else why not. */
+export type OutputCheck = (output: WireValue, args: WireValue[]) => LocalizedText | null;
+/** Recognises a known mistake by a property of the learner's output rather than by a broken reference. */
+export type MistakeMatcher = (actual: WireValue, args: WireValue[], entry: string) => boolean;
 
 const linearToleranceSchema = z.object({
   kind: z.literal('linear'),
@@ -53,11 +74,13 @@ export const metricCheckSchema = z.object({
   metric: z.string().min(1),
   direction: z.enum(['higher', 'lower']),
   threshold: z.number(),
-  /** What a trivial baseline scores (recorded measurement). */
+  /** What the strongest simple baseline scores (recorded measurement). */
   baseline: z.number(),
   /** What the reference solution scored when the threshold was set (recorded measurement). */
   referenceScore: z.number(),
   score: fn<MetricScore>('score'),
+  /** Optional: when the score misses the threshold, which known mistake most likely caused it. */
+  diagnose: fn<MetricDiagnosis>('diagnose').optional(),
 });
 
 /** One case: a named, seeded input; compared with the reference unless it carries a metric check. */
@@ -68,13 +91,21 @@ export const caseSpecSchema = z.object({
   entry: z.string().optional(),
   generate: fn<CaseGenerator>('generate'),
   metric: metricCheckSchema.optional(),
+  /** Training case: the entry gets `ctx` after `args`, returns a predictor, and that answers these queries. */
+  queries: fn<QueryGenerator>('queries').optional(),
+  /** Checks a property of the output instead of comparing it with the reference. */
+  check: fn<OutputCheck>('check').optional(),
 });
 
-/** A common mistake recognised numerically: its broken reference is compared with the learner's output. */
+/**
+ * A common mistake, recognised numerically (its broken reference `variant` matches the learner's output),
+ * by a property of the output (`matches`), or by a metric case's `diagnose` naming its id.
+ */
 export const knownMistakeSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   message: localizedTextSchema,
-  variant: fn<ReferenceFunction>('variant'),
+  variant: fn<ReferenceFunction>('variant').optional(),
+  matches: fn<MistakeMatcher>('matches').optional(),
 });
 
 /** The whole spec of an exercise. */
@@ -93,6 +124,8 @@ export const exerciseSpecSchema = z
     knownMistakes: z.array(knownMistakeSchema).default([]),
     /** Optional: explains a failing case further; never changes a verdict. */
     diagnose: fn<MismatchDiagnosis>('diagnose').optional(),
+    /** How many seeds `content:check --full` proves the solution on (model exercises train, so fewer). */
+    fullCheckSeeds: z.number().int().min(1).max(10).default(5),
   })
   .superRefine((spec, ctx) => {
     const names = new Set<string>();
@@ -101,6 +134,11 @@ export const exerciseSpecSchema = z
       names.add(c.name);
       if (c.entry && !spec.entries.includes(c.entry)) {
         ctx.addIssue({ code: 'custom', message: `case "${c.name}" calls "${c.entry}", which is not an entry` });
+      }
+      if (c.queries && !c.metric) ctx.addIssue({ code: 'custom', message: `training case "${c.name}" needs a metric to score its answers` });
+      if (c.check && c.metric) ctx.addIssue({ code: 'custom', message: `case "${c.name}" has both a check and a metric` });
+      if (c.metric?.diagnose && !spec.knownMistakes.length) {
+        ctx.addIssue({ code: 'custom', message: `case "${c.name}" diagnoses mistakes but the spec lists none` });
       }
     }
     if (!spec.cases.some((c) => c.visibility === 'visible')) {

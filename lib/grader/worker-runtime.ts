@@ -1,7 +1,9 @@
 // Inside the learner's worker (Node and browser alike): evaluate the compiled module, run each case, read results back.
 import { createTfNamespace, TFJS_MODULE } from './allow-list';
-import type { CaseMessage, LearnerError, RunReply, RunRequest } from './protocol';
+import { isLayersModelLike, summarizeLayersModel } from './model-summary';
+import type { CaseMessage, CaseRequest, LearnerError, RunReply, RunRequest } from './protocol';
 import { OUTPUT_LIMIT } from './result';
+import { createTrainingContext } from './training-context';
 import { shapeSize, tensorToValue, valueToArgument, type TensorFactory, type TensorLike, type WireValue } from './values';
 
 /** The parts of the full tfjs namespace the runtime itself uses (besides handing it to the allow-list). */
@@ -72,7 +74,15 @@ export function describeThrown(thrown: unknown, sourceName: string, lineOffset: 
   }
 }
 
-class OutputError extends Error {}
+/** Something wrong with what a learner's function returned; `subject` names the function in the message. */
+class OutputError extends Error {
+  constructor(
+    message: string,
+    readonly subject: string | null = null,
+  ) {
+    super(message);
+  }
+}
 
 function isPlainRecord(value: object): boolean {
   const proto = Object.getPrototypeOf(value);
@@ -101,13 +111,14 @@ export function readReturnedValue(value: unknown, tf: RuntimeTf, budget: { eleme
     case 'object': {
       if (ArrayBuffer.isView(value)) throw new OutputError('returned a typed array: return a tf.Tensor instead');
       if (Array.isArray(value)) return { kind: 'list', items: value.map((v) => readReturnedValue(v, tf, budget, depth + 1)) };
+      if (isLayersModelLike(value)) return summarizeLayersModel(value);
       if (isPlainRecord(value)) {
         const entries: Record<string, WireValue> = {};
         for (const key of Object.keys(value)) entries[key] = readReturnedValue((value as Record<string, unknown>)[key], tf, budget, depth + 1);
         return { kind: 'record', entries };
       }
       if (typeof (value as { then?: unknown }).then === 'function') throw new OutputError('returned a Promise inside a value');
-      throw new OutputError('returned an object that is not a tensor, list or plain object');
+      throw new OutputError('returned an object that is not a tensor, model, list or plain object');
     }
     default:
       throw new OutputError(`returned a ${typeof value}, not a tensor`);
@@ -121,6 +132,8 @@ export interface ModuleEvaluator {
   /** Name learner frames carry in stack traces, and how far its line numbers are off the learner's source. */
   sourceName: string;
   lineOffset: number;
+  /** Seeds Math.random in the learner's realm and in tfjs's (training cases repeat exactly). */
+  reseedRandom(seed: number): void;
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -166,11 +179,12 @@ export async function runLearnerJob(
         throw new OutputError(`solution.ts must export a function named ${testCase.entry}`);
       }
       const args = testCase.args.map((arg) => valueToArgument(tf, arg));
-      const returned = await exported(...args);
-      value = readReturnedValue(returned, tf, { elements: request.maxOutputElements });
+      const budget = { elements: request.maxOutputElements };
+      value = testCase.training
+        ? await runTrainingCase(testCase, exported as (...a: unknown[]) => unknown, args, tf, evaluator, budget, post, nonce)
+        : readReturnedValue(await exported(...args), tf, budget);
     } catch (thrown) {
-      error = thrown instanceof OutputError ? { name: 'OutputError', message: `${testCase.entry} ${thrown.message}`, line: null } : describe(thrown);
-      if (thrown instanceof OutputError && thrown.message.startsWith('solution.ts')) error.message = thrown.message;
+      error = thrown instanceof OutputError ? outputErrorOf(thrown, testCase.entry) : describe(thrown);
     } finally {
       try {
         tf.engine().endScope();
@@ -190,4 +204,51 @@ export async function runLearnerJob(
     post(message);
   }
   post({ type: 'done', nonce });
+}
+
+function outputErrorOf(thrown: OutputError, entry: string): LearnerError {
+  const message = thrown.message.startsWith('solution.ts') ? thrown.message : `${thrown.subject ?? entry} ${thrown.message}`;
+  return { name: 'OutputError', message, line: null };
+}
+
+/**
+ * A training case: `entry(...args, ctx)` must return a predictor; the predictor then answers each query
+ * alone, in the host's order, and the answers come back as one list. Math.random is seeded first.
+ */
+async function runTrainingCase(
+  testCase: CaseRequest,
+  exported: (...args: unknown[]) => unknown,
+  args: unknown[],
+  tf: RuntimeTf,
+  evaluator: ModuleEvaluator,
+  budget: { elements: number },
+  post: (reply: RunReply) => void,
+  nonce: string,
+): Promise<WireValue> {
+  const training = testCase.training!;
+  evaluator.reseedRandom(training.seed);
+  const ctx = createTrainingContext(training.seed, (point) => post({ type: 'progress', nonce, index: testCase.index, ...point }));
+  const predictor = await exported(...args, ctx);
+  if (typeof predictor !== 'function') {
+    const got = predictor === undefined ? 'undefined (is a `return` statement missing?)' : predictor === null ? 'null' : `a ${typeof predictor}`;
+    throw new OutputError(`must return a predictor function, e.g. \`return (window) => model.predict(window)\`; it returned ${got}`);
+  }
+  const answers: WireValue[] = [];
+  for (const query of training.queries) {
+    tf.engine().startScope();
+    try {
+      const answer = await (predictor as (...q: unknown[]) => unknown)(...query.map((q) => valueToArgument(tf, q)));
+      answers.push(readReturnedValue(answer, tf, budget));
+    } catch (thrown) {
+      if (thrown instanceof OutputError) throw new OutputError(thrown.message, 'the predictor returned by ' + testCase.entry);
+      throw thrown;
+    } finally {
+      try {
+        tf.engine().endScope();
+      } catch {
+        // as above
+      }
+    }
+  }
+  return { kind: 'list', items: answers };
 }

@@ -2,7 +2,7 @@
 import { gradeSubmission, type GradeOptions } from '../grade';
 import { createNonce, readyMessageSchema, runReplySchema, type CaseMessage, type ModuleMessage, type SandboxOutcome } from '../protocol';
 import type { GradeResult } from '../result';
-import { runRequest, type Sandbox, type SandboxJob } from '../sandbox';
+import { forwardProgress, runRequest, type Sandbox, type SandboxJob } from '../sandbox';
 import type { ExerciseSpec } from '../spec';
 
 /** Where `scripts/build-grader-worker.mjs` puts the bundled worker (served with its own CSP). */
@@ -99,6 +99,7 @@ async function runOn({ worker, ready }: StartedWorker, job: SandboxJob): Promise
       const reply = parsed.data;
       if (reply.type === 'module') moduleReply = reply;
       else if (reply.type === 'case') cases.push(reply);
+      else if (reply.type === 'progress') forwardProgress(job, reply);
       else finish('completed', '');
     };
     worker.onerror = (event) => {

@@ -1,6 +1,7 @@
 // Entry of the learner's Web Worker: load tfjs and its wasm, remove network and worker APIs, lock the realm, then run one submission.
 import { guardWasmHeap, installAllocationGuard } from '../memory-limits';
 import { runRequestSchema } from '../protocol';
+import { installSeedableRandom } from '../seeded-random';
 import { runLearnerJob, type ModuleEvaluator, type RuntimeTf } from '../worker-runtime';
 import {
   blockCodeGeneration,
@@ -23,10 +24,13 @@ const post = (globalThis as unknown as { postMessage(message: unknown): void }).
 const closeWorker = globalThis.close.bind(globalThis);
 // The one string-to-code door the worker keeps, for the learner's module itself; blockCodeGeneration closes the rest.
 const ModuleFunction = Function;
+// Installed before freezeIntrinsics freezes Math; training cases reseed it.
+const reseedRandom = installSeedableRandom(Math);
 
 const evaluator: ModuleEvaluator = {
   sourceName: SOURCE_NAME,
   lineOffset: -FUNCTION_HEADER_LINES,
+  reseedRandom,
   evaluate(code, learnerConsole) {
     scope.console = learnerConsole;
     return new ModuleFunction(`return ${code}\n//# sourceURL=${SOURCE_NAME}`)();

@@ -8,7 +8,7 @@ import {
   type ModuleMessage,
   type SandboxOutcome,
 } from '../protocol';
-import { runRequest, type Sandbox, type SandboxJob } from '../sandbox';
+import { forwardProgress, runRequest, type Sandbox, type SandboxJob } from '../sandbox';
 import { workerScriptPath } from './worker-bundle';
 
 /** How long a worker may take to load tfjs before the run counts as a grader failure. */
@@ -186,6 +186,7 @@ export class NodeSandbox implements Sandbox {
         const reply = parsed.data;
         if (reply.type === 'module') moduleReply = reply;
         else if (reply.type === 'case') cases.push(reply);
+        else if (reply.type === 'progress') forwardProgress(job, reply);
         else finish('completed', '');
       });
       child.on('exit', (code, signal) => {

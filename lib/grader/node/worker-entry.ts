@@ -4,6 +4,7 @@ import { ready, tf } from '@/lib/tfjs';
 import { LEARNER_CONSOLE_METHODS } from '../learner-globals';
 import { guardWasmHeap, installAllocationGuard } from '../memory-limits';
 import { runRequestSchema } from '../protocol';
+import { installSeedableRandom, type ReseedRandom } from '../seeded-random';
 import { runLearnerJob, type ModuleEvaluator, type RuntimeTf } from '../worker-runtime';
 import { hardenWorkerRealm } from './harden';
 
@@ -11,10 +12,11 @@ import { hardenWorkerRealm } from './harden';
 const SOURCE_NAME = 'solution.ts';
 
 /** Evaluates compiled learner modules in a fresh vm context whose only extra global is a captured console. */
-function createVmEvaluator(memoryMb: number): ModuleEvaluator {
+function createVmEvaluator(memoryMb: number, reseedRandom: ReseedRandom): ModuleEvaluator {
   return {
     sourceName: SOURCE_NAME,
     lineOffset: 0,
+    reseedRandom,
     evaluate(code, hostConsole) {
       const context = vm.createContext(
         {},
@@ -27,6 +29,9 @@ function createVmEvaluator(memoryMb: number): ModuleEvaluator {
         `(sink, methods) => { const c = {}; for (const m of methods) c[m] = (...args) => sink[m](...args); return Object.freeze(c); }`,
         context,
       ) as (sink: unknown, methods: readonly string[]) => unknown;
+      // The context's Math.random draws from this realm's seedable one, through a function of the context's own realm.
+      const linkRandom = vm.runInContext(`(draw) => { Math.random = function random() { return draw(); }; }`, context) as (draw: () => number) => void;
+      linkRandom(() => Math.random());
       Object.defineProperty(context, 'console', {
         value: makeConsole(hostConsole, [...LEARNER_CONSOLE_METHODS]),
         writable: true,
@@ -46,6 +51,7 @@ async function main(): Promise<void> {
   process.on('disconnect', () => process.exit(0));
   const backend = await ready();
   if (!process.connected) process.exit(0);
+  const reseedRandom = installSeedableRandom(Math);
   hardenWorkerRealm();
   let started = false;
   // The IPC listener keeps the process alive, so a learner promise that never settles leaves the
@@ -59,7 +65,7 @@ async function main(): Promise<void> {
       process.exit(3);
     }
     guardWasmHeap(tf.backend(), parsed.data.memoryMb);
-    const evaluator = createVmEvaluator(parsed.data.memoryMb);
+    const evaluator = createVmEvaluator(parsed.data.memoryMb, reseedRandom);
     void runLearnerJob(parsed.data, tf as unknown as RuntimeTf & Record<string, unknown>, evaluator, post);
   });
   post({ type: 'ready', backend });

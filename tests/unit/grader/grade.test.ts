@@ -91,7 +91,7 @@ describe('gradeSubmission', () => {
     expect(result.tests[0].output).toBe('log 0\n');
     expect(result.version).toBe(GRADER_VERSION);
     expect(result.backend).toBe('wasm');
-    expect(result.tests[2].detail).toEqual({ kind: 'metric', metric: 'share of positive outputs', value: 0.5, threshold: 0.5, baseline: 0.25, direction: 'higher' });
+    expect(result.tests[2].detail).toEqual({ kind: 'metric', metric: 'share of positive outputs', value: 0.5, threshold: 0.5, baseline: 0.25, direction: 'higher', extras: {}, mistake: null });
   });
 
   it('Run sends only the visible cases to the sandbox', async () => {
@@ -146,7 +146,7 @@ describe('gradeSubmission', () => {
     expect(result.tests[0].detail).toMatchObject({ expectedShape: [2, 8], actualShape: [8, 2] });
     // the metric test scores NaN as not positive: 0.4375 < 0.5
     expect(result.tests[1].status).toBe('fail');
-    expect(result.tests[1].message.en).toBe('share of positive outputs = 0.4375 < threshold 0.5 (a trivial baseline scores 0.25).');
+    expect(result.tests[1].message.en).toBe('share of positive outputs = 0.4375 < threshold 0.5 (the baseline scores 0.25).');
   });
 
   it('names NaN in a compared tensor with its index', async () => {
