@@ -51,6 +51,7 @@ export async function checkExercises(options: CheckOptions = {}): Promise<Exerci
       if (options.slugs && !options.slugs.includes(location.slug)) continue;
       const spec = await loadSpec(location);
       const seeds = options.full ? fullSeeds(spec.fullCheckSeeds) : FAST_SEEDS;
+      const mistakeSeeds = seeds.slice(0, spec.mistakeCheckSeeds ?? seeds.length);
       const read = (relative: string) => readFile(path.join(location.dir, relative), 'utf8');
       const grade = async (relative: string, seed: number) =>
         gradeSubmission(spec, await read(relative), sandbox, { includeHidden, seed });
@@ -75,7 +76,7 @@ export async function checkExercises(options: CheckOptions = {}): Promise<Exerci
           add(`mistakes/${file} belongs to a known mistake`, false, `the spec has no known mistake "${id}"`);
           continue;
         }
-        for (const seed of seeds) {
+        for (const seed of mistakeSeeds) {
           const result = await grade(`mistakes/${file}`, seed);
           const named = result.tests.filter((t) => namedMistake(t) === id).length;
           const wrongName = result.tests.find((t) => namedMistake(t) !== null && namedMistake(t) !== id);

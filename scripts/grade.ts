@@ -16,6 +16,9 @@ export function formatResult(result: GradeResult, lang: Language): string {
   for (const t of result.tests) {
     lines.push(`  [${t.status}] ${t.name}${t.visibility === 'hidden' ? ' (hidden)' : ''} — ${Math.round(t.durationMs)} ms`);
     lines.push(indent(t.message[lang], '      '));
+    if (t.detail?.kind === 'metric' && Object.keys(t.detail.extras).length > 0) {
+      lines.push(`      ${Object.entries(t.detail.extras).map(([k, v]) => `${k} = ${Number(v.toPrecision(4))}`).join(', ')}`);
+    }
     if (t.output) lines.push(indent(t.output, '      | '));
   }
   return lines.join('\n');

@@ -179,7 +179,7 @@ function judgeCheck(c: CaseSpec, args: WireValue[], actual: WireValue): Judged {
   } catch (error) {
     problem = MESSAGES.metricUnscorable('the check', error instanceof Error ? error.message : String(error));
   }
-  return problem ? { status: 'fail', message: problem, detail: null } : { status: 'pass', message: MESSAGES.passed(), detail: null };
+  return problem ? { status: 'fail', message: problem, detail: null } : { status: 'pass', message: MESSAGES.checkHolds(), detail: null };
 }
 
 function judgeMissing(outcome: SandboxOutcome, spec: ExerciseSpec, firstMissing: boolean): Judged {

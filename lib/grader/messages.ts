@@ -98,6 +98,7 @@ function at(line: number | null): LocalizedText {
 /** Every other per-test and overall message. */
 export const MESSAGES = {
   passed: (): LocalizedText => ({ en: 'Matches the reference.', zh: '与参考答案一致。' }),
+  checkHolds: (): LocalizedText => ({ en: 'Has everything this test checks for.', zh: '满足本测试检查的全部要求。' }),
   threw: (name: string, message: string, line: number | null): LocalizedText => ({
     en: `${name}: ${message}${at(line).en}`,
     zh: `${name}：${message}${at(line).zh}`,

@@ -126,6 +126,8 @@ export const exerciseSpecSchema = z
     diagnose: fn<MismatchDiagnosis>('diagnose').optional(),
     /** How many seeds `content:check --full` proves the solution on (model exercises train, so fewer). */
     fullCheckSeeds: z.number().int().min(1).max(10).default(5),
+    /** How many of those seeds each known mistake is proven on (default: all of them). */
+    mistakeCheckSeeds: z.number().int().min(1).max(10).optional(),
   })
   .superRefine((spec, ctx) => {
     const names = new Set<string>();

@@ -12,6 +12,7 @@ const SPEC_LOADERS: Record<string, () => Promise<SpecModule>> = {
   '05-gru-cell': () => import('@/content/exercises/05-gru-cell/spec'),
   '06-gradient-flow': () => import('@/content/exercises/06-gradient-flow/spec'),
   '07-train-from-scratch': () => import('@/content/exercises/07-train-from-scratch/spec'),
+  '08-sequence-windows-forecast': () => import('@/content/exercises/08-sequence-windows-forecast/spec'),
 };
 
 /** True when the browser can grade this exercise (its spec is registered above). */

@@ -6,6 +6,7 @@ import type { GradeResult } from '@/lib/grader/result';
 import { isSolved, recordAttempt } from '@/lib/progress/local-store';
 import { ResultPanel } from '../results/result-panel';
 import { RunProgress } from '../results/run-progress';
+import { TrainingChart } from '../results/training-chart';
 import { T } from '../ui/t';
 import { usePreferences } from '../ui/use-preferences';
 import type { HintHtml } from '@/lib/content/workspace-files';
@@ -164,6 +165,7 @@ export function ExerciseWorkspace({ exerciseId, starter, solution, typesSource, 
         )}
         <div className="workspace-results">
           {state.phase === 'running' && <RunProgress includeHidden={state.includeHidden} startedAt={state.startedAt} warm={warm} />}
+          {state.training.length > 0 && <TrainingChart points={state.training} running={state.phase === 'running'} />}
           {state.phase === 'idle' && state.stopped && (
             <p className="result-message" role="status">
               <T en="Stopped: the grading worker was terminated." zh="已停止：评分进程已终止。" />

@@ -9,9 +9,20 @@ export const gradingRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type GradingRequest = z.infer<typeof gradingRequestSchema>;
 
-/** Worker → page: the runtime is warm; a grading's result; a grading that could not run. */
+/** One point of the live training chart (null: the learner's code reported NaN or ±Infinity). */
+export const trainingPointSchema = z.object({
+  testName: z.string(),
+  epoch: z.number().int().nonnegative(),
+  loss: z.number().nullable(),
+  valLoss: z.number().nullable(),
+  metric: z.number().nullable(),
+});
+export type TrainingPoint = z.infer<typeof trainingPointSchema>;
+
+/** Worker → page: the runtime is warm; a training progress point; a grading's result; a grading that could not run. */
 export const gradingReplySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('warm'), backend: z.string() }),
+  z.object({ type: z.literal('progress'), runId: z.number().int(), point: trainingPointSchema }),
   z.object({ type: z.literal('result'), runId: z.number().int(), result: gradeResultSchema }),
   z.object({ type: z.literal('failed'), runId: z.number().int(), message: z.string() }),
 ]);

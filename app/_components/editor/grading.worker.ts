@@ -26,7 +26,12 @@ self.onmessage = async (event: MessageEvent) => {
   }
   try {
     const spec = await loadBrowserSpec(request.exerciseId);
-    const result = await gradeInBrowser(spec, request.source, { includeHidden: request.includeHidden, sandbox });
+    const result = await gradeInBrowser(spec, request.source, {
+      includeHidden: request.includeHidden,
+      sandbox,
+      onProgress: ({ testName, epoch, loss, valLoss, metric }) =>
+        reply({ type: 'progress', runId: request.runId, point: { testName, epoch, loss, valLoss, metric } }),
+    });
     reply({ type: 'result', runId: request.runId, result });
   } catch (error) {
     reply({ type: 'failed', runId: request.runId, message: error instanceof Error ? error.message : String(error) });

@@ -2,12 +2,12 @@
 // React side of grading: one grading worker per exercise page, warmed when the page opens; Run, Submit and Stop.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GradeResult } from '@/lib/grader/result';
-import { gradingReplySchema, type GradingRequest } from './grading-protocol';
+import { gradingReplySchema, type GradingRequest, type TrainingPoint } from './grading-protocol';
 
-/** What the page shows about grading. */
+/** What the page shows about grading; `training` holds the live (then the last) run's loss curve. */
 export type GraderState =
-  | { phase: 'idle'; result: GradeResult | null; failure: string | null; stopped: boolean }
-  | { phase: 'running'; includeHidden: boolean; startedAt: number; result: GradeResult | null };
+  | { phase: 'idle'; result: GradeResult | null; failure: string | null; stopped: boolean; training: TrainingPoint[] }
+  | { phase: 'running'; includeHidden: boolean; startedAt: number; result: GradeResult | null; training: TrainingPoint[] };
 
 type Outcome = { result: GradeResult } | { failure: string } | { stopped: true };
 
@@ -22,7 +22,7 @@ function startGradingWorker(): Worker {
 
 /** Grades in a worker; `warm` turns true once tfjs, the spec and a sandbox are loaded. */
 export function useGrader(exerciseId: string, onResult: (result: GradeResult) => void) {
-  const [state, setState] = useState<GraderState>({ phase: 'idle', result: null, failure: null, stopped: false });
+  const [state, setState] = useState<GraderState>({ phase: 'idle', result: null, failure: null, stopped: false, training: [] });
   const [warm, setWarm] = useState(false);
   const worker = useRef<Worker | null>(null);
   const pending = useRef<Pending | null>(null);
@@ -44,6 +44,10 @@ export function useGrader(exerciseId: string, onResult: (result: GradeResult) =>
       }
       const waiting = pending.current;
       if (!waiting || waiting.runId !== message.runId) return;
+      if (message.type === 'progress') {
+        setState((s) => (s.phase === 'running' ? { ...s, training: [...s.training, message.point] } : s));
+        return;
+      }
       pending.current = null;
       waiting.resolve(message.type === 'result' ? { result: message.result } : { failure: message.message });
     };
@@ -70,17 +74,17 @@ export function useGrader(exerciseId: string, onResult: (result: GradeResult) =>
     async (source: string, includeHidden: boolean) => {
       if (pending.current || !worker.current) return;
       const runId = nextRunId.current++;
-      setState((s) => ({ phase: 'running', includeHidden, startedAt: performance.now(), result: s.result }));
+      setState((s) => ({ phase: 'running', includeHidden, startedAt: performance.now(), result: s.result, training: [] }));
       const outcome = await new Promise<Outcome>((resolve) => {
         pending.current = { runId, resolve };
         const request: GradingRequest = { type: 'grade', runId, exerciseId, source, includeHidden };
         worker.current!.postMessage(request);
       });
       if ('result' in outcome) {
-        setState({ phase: 'idle', result: outcome.result, failure: null, stopped: false });
+        setState((s) => ({ phase: 'idle', result: outcome.result, failure: null, stopped: false, training: s.training }));
         onResultRef.current(outcome.result);
       } else if ('failure' in outcome) {
-        setState((s) => ({ phase: 'idle', result: s.result, failure: outcome.failure, stopped: false }));
+        setState((s) => ({ phase: 'idle', result: s.result, failure: outcome.failure, stopped: false, training: s.training }));
       }
     },
     [exerciseId],
@@ -94,7 +98,7 @@ export function useGrader(exerciseId: string, onResult: (result: GradeResult) =>
     worker.current?.terminate();
     setWarm(false);
     open();
-    setState((s) => ({ phase: 'idle', result: s.result, failure: null, stopped: true }));
+    setState((s) => ({ phase: 'idle', result: s.result, failure: null, stopped: true, training: s.training }));
     waiting.resolve({ stopped: true });
   }, [open]);
 

@@ -1,5 +1,6 @@
 'use client';
 // The verdict of a Run or Submit, then each test in spec order with its message, numeric detail, output and duration.
+import { Fragment } from 'react';
 import { verdictText, type GradeResult, type MetricDetail, type TensorDetail, type TestResult } from '@/lib/grader/result';
 import { formatNumber } from '@/lib/grader/messages';
 import { T } from '../ui/t';
@@ -67,8 +68,14 @@ function MetricDetailView({ d }: { d: MetricDetail }) {
       <dd><code>{d.metric}</code> = <code>{d.value === null ? '—' : formatNumber(d.value)}</code></dd>
       <dt><T en={d.direction === 'higher' ? 'Threshold (at least)' : 'Threshold (at most)'} zh={d.direction === 'higher' ? '阈值（至少）' : '阈值（至多）'} /></dt>
       <dd><code>{formatNumber(d.threshold)}</code></dd>
-      <dt><T en="Trivial baseline" zh="简单基线" /></dt>
+      <dt><T en="Baseline" zh="基线" /></dt>
       <dd><code>{formatNumber(d.baseline)}</code></dd>
+      {Object.entries(d.extras).map(([name, value]) => (
+        <Fragment key={name}>
+          <dt>{name}</dt>
+          <dd><code>{formatNumber(value)}</code></dd>
+        </Fragment>
+      ))}
     </dl>
   );
 }

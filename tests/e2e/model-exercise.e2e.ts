@@ -1,0 +1,54 @@
+// A build-and-train exercise in the browser (08-sequence-windows-forecast): the solution trains in the
+// learner's worker with a live loss curve and passes; Stop ends a training run and the page keeps working.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { browserSessionPerTest, screenshot } from './support/browser';
+import { grade, openExercise, pasteCode, waitForWarmGrader } from './support/workspace';
+
+const EXERCISE = '08-sequence-windows-forecast';
+const solution = readFileSync(path.resolve('content/exercises', EXERCISE, 'solution.ts'), 'utf8');
+const session = browserSessionPerTest();
+
+/** Reported epochs the chart shows now (0 while there is no chart). */
+async function chartPoints(page: import('playwright-core').Page): Promise<number> {
+  const chart = page.locator('[data-testid="training-chart"]');
+  return (await chart.count()) === 0 ? 0 : Number(await chart.getAttribute('data-points'));
+}
+
+describe('model exercise workspace', () => {
+  it('trains the solution with a live loss curve and passes Submit', async () => {
+    const { page } = session.current();
+    await openExercise(page, EXERCISE);
+    await waitForWarmGrader(page);
+    await pasteCode(page, solution);
+    const submitting = grade(page, 'Submit', 90_000);
+    // The curve grows while the model trains, before any verdict exists.
+    await expect.poll(() => chartPoints(page), { timeout: 60_000, interval: 200 }).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('.result[data-verdict]').count()).toBe(0);
+    const submit = await submitting;
+    const trainLine = submit.tests.find((t) => t.startsWith('train')) ?? '';
+    const trainMs = await page.locator('.result-test', { hasText: 'train:' }).locator('.result-duration').innerText();
+    console.log(`[model-exercise] ${EXERCISE}: Submit → verdict ${submit.elapsedMs} ms; training test ${trainMs}`);
+    expect(submit.verdict, `${submit.message} ${trainLine}`).toBe('pass');
+    expect(await chartPoints(page)).toBe(12); // the solution fits 12 epochs
+    await expect(page.locator('.training-chart-plot canvas').count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, 'model-exercise-trained');
+  });
+
+  it('Stop terminates a training run; the next Run works', async () => {
+    const { page } = session.current();
+    await openExercise(page, EXERCISE);
+    await waitForWarmGrader(page);
+    await pasteCode(page, solution);
+    await page.locator('.workspace-toolbar button', { hasText: 'Run' }).first().click();
+    await expect.poll(() => chartPoints(page), { timeout: 60_000, interval: 200 }).toBeGreaterThanOrEqual(1);
+    await page.locator('.workspace-toolbar button', { hasText: 'Stop' }).click();
+    await page.getByText('Stopped: the grading worker was terminated.').waitFor({ timeout: 5_000 });
+    await pasteCode(page, `export function normalizeByTrain() { throw new Error('still here'); }\n`);
+    await waitForWarmGrader(page);
+    const run = await grade(page, 'Run');
+    expect(run.verdict).toBe('error');
+    expect(run.message).toContain('still here');
+  });
+});
