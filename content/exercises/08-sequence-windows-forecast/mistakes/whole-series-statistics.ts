@@ -3,9 +3,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { ForecastData, Forecaster, Normalized, TimeSplit, TrainingContext, Windows } from '../types';
 
 /** Standardises the whole series with the mean and std of its first `trainLength` values. */
-export function normalizeByTrain(series: tf.Tensor1D, trainLength: number): Normalized {
+export function normalizeByTrain(series: tf.Tensor1D, _trainLength: number): Normalized {
   return tf.tidy(() => {
-    const head = series; // [N]: every value, not only the training ones
+    const head = series.slice(0, series.size); // [N]: every value — trainLength is ignored
     const { mean, variance } = tf.moments(head); // population moments: divide by n
     const m = mean.dataSync()[0];
     const s = Math.sqrt(variance.dataSync()[0]);
