@@ -94,7 +94,7 @@ export interface WeatherSegment {
 const HISTORY = 4;
 
 interface WeatherState {
-  /** Hours since row 0 of the first segment (negative during the spin-up). */
+  /** The hour just simulated, counted from −SPIN_UP_HOURS (the first row of the first segment is hour 1). */
   hour: number;
   /** Pressure anomaly d and its tendency v, hPa and hPa/h. */
   anomaly: number;
@@ -150,8 +150,8 @@ function nextHour(s: WeatherState, rng: Rng, c: WeatherClimate): WeatherState {
 /**
  * One continuous weather history cut into consecutive segments, each drawing its noise from its own
  * seed: `[train, hidden] = simulateWeather([{ seed: a, hours: 720 }, { seed: b, hours: 5000 }])` gives
- * a hidden continuation that nobody holding seed `a` can reproduce. Row k of the first segment is hour
- * k (midnight at k = 0, 24, …), after a spin-up of SPIN_UP_HOURS drawn from the first seed.
+ * a hidden continuation that nobody holding seed `a` can reproduce. Row k of the first segment is at
+ * (k + 1) o'clock modulo 24 (row 23 is midnight), after a spin-up of SPIN_UP_HOURS drawn from the first seed.
  * Each segment is row-major [hours, 3]: temperature, humidity, pressure.
  */
 export function simulateWeather(segments: readonly WeatherSegment[], climate: WeatherClimate = WEATHER_CLIMATE): Float32Array[] {
