@@ -1,4 +1,4 @@
-// Synthetic click sessions for next-item recommendation: latent intents, Markov-ish routes, Zipf popularity, one possible drift.
+// Synthetic click sessions for next-item recommendation (exercise 10): Zipf popularity, hub items, latent intents with routes, one possible drift.
 import { createRng, type Rng } from '@/lib/lstm/random';
 
 /**
@@ -109,9 +109,9 @@ export interface SplitSizes {
   hidden: number;
 }
 
-/** Index drawn from non-negative weights that sum to `total`. */
-function sampleIndex(weights: ArrayLike<number>, total: number, rng: Rng): number {
-  let u = rng.next() * total;
+/** Index drawn from non-negative weights that sum to 1. */
+function sampleIndex(weights: ArrayLike<number>, rng: Rng): number {
+  let u = rng.next();
   for (let i = 0; i < weights.length; i++) {
     u -= weights[i];
     if (u < 0) return i;
@@ -173,10 +173,10 @@ export function routeAnchor(catalogue: SessionCatalogue, clicks: ArrayLike<numbe
 /** The click under intent `k` after `anchor`, the latest non-hub click (0 when there is none). */
 function nextClick(catalogue: SessionCatalogue, k: number, anchor: number, rng: Rng): number {
   const { hub, follow } = catalogue.config;
-  if (rng.next() < hub) return catalogue.hubs[sampleIndex(catalogue.hubWeights, 1, rng)];
+  if (rng.next() < hub) return catalogue.hubs[sampleIndex(catalogue.hubWeights, rng)];
   if (anchor !== 0 && catalogue.intentOf[anchor] === k && rng.next() < follow) return catalogue.successor[anchor];
   const intent = catalogue.intents[k];
-  return intent.route[sampleIndex(intent.weights, 1, rng)];
+  return intent.route[sampleIndex(intent.weights, rng)];
 }
 
 /**

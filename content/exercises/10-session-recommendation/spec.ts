@@ -57,7 +57,7 @@ const idsOf = (v: WireValue): number[] => (v.kind === 'list' ? v.items.map((n) =
 const sessionsOf = (v: WireValue): number[][] => (v.kind === 'list' ? v.items.map(idsOf) : []);
 const num = (v: WireValue) => (v as { value: number }).value;
 
-/** padSessions' arguments: the visible split's sessions, each cut to a length in [minLength, maxLength] (or shorter, if it is). */
+/** padSessions' arguments: the visible split's sessions, each cut to a length in [minLength, maxLength] (or kept whole, if shorter). */
 function padCase(minLength: number, maxLength: number, maxLen: number) {
   return (seed: number): WireValue[] => {
     const { visible } = splitsOf(seed);
@@ -77,13 +77,13 @@ const hiddenQueries = (seed: number): SessionQuery[] => sessionQueries(splitsOf(
 
 // ------------------------------------------------------------------ padSessions: reference and mistakes
 
-/** The last `maxLen` clicks; `keep: 'oldest'` is the truncation mistake. */
-const window = (s: number[], maxLen: number, keep: 'newest' | 'oldest' = 'newest') =>
-  keep === 'newest' ? s.slice(Math.max(0, s.length - maxLen)) : s.slice(0, maxLen);
-const leftPadded = (clicks: number[], maxLen: number) => [...new Array<number>(maxLen - clicks.length).fill(0), ...clicks];
+const newestClicks = (s: number[], maxLen: number) => s.slice(Math.max(0, s.length - maxLen));
+const zeros = (n: number) => new Array<number>(n).fill(0);
 
+/** [n, maxLen] int32: each session's newest maxLen clicks after the zeros that fill the row. */
 function padded(sessions: number[][], maxLen: number): WireValue {
-  return tensorValue([sessions.length, maxLen], sessions.flatMap((s) => leftPadded(window(s, maxLen), maxLen)), 'int32');
+  const rows = sessions.map((s) => newestClicks(s, maxLen));
+  return tensorValue([sessions.length, maxLen], rows.flatMap((clicks) => [...zeros(maxLen - clicks.length), ...clicks]), 'int32');
 }
 
 function reference(args: WireValue[], entry: string): WireValue {
@@ -102,8 +102,8 @@ function rightPadded(actual: WireValue, args: WireValue[]): boolean {
   const sessions = sessionsOf(args[0]);
   const maxLen = num(args[1]);
   const rows = rowsOf(actual, sessions.length, maxLen);
-  const same = (a: number[], b: number[]) => a.every((v, j) => v === b[j]);
-  return !!rows && sessions.some((s, i) => s.length < maxLen && same(rows[i], [...window(s, maxLen), ...new Array<number>(maxLen - window(s, maxLen).length).fill(0)]));
+  const rightPaddedRow = (s: number[]) => [...s, ...zeros(maxLen - s.length)];
+  return !!rows && sessions.some((s, i) => s.length < maxLen && rows[i].every((v, j) => v === rightPaddedRow(s)[j]));
 }
 
 /** Some row of a long session holds its first maxLen clicks instead of its last. */
