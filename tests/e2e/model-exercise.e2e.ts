@@ -28,7 +28,7 @@ describe('model exercise workspace', () => {
     expect(await page.locator('.result[data-verdict]').count()).toBe(0);
     const submit = await submitting;
     const trainLine = submit.tests.find((t) => t.startsWith('train')) ?? '';
-    const trainMs = await page.locator('.result-test', { hasText: 'train:' }).locator('.result-duration').innerText();
+    const trainMs = await page.locator('.result-test', { hasText: /\d+\. train:/ }).locator('.result-duration').innerText();
     console.log(`[model-exercise] ${EXERCISE}: Submit → verdict ${submit.elapsedMs} ms; training test ${trainMs}`);
     expect(submit.verdict, `${submit.message} ${trainLine}`).toBe('pass');
     expect(await chartPoints(page)).toBe(12); // the solution fits 12 epochs
