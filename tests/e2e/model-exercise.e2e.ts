@@ -36,8 +36,9 @@ describe('model exercise workspace', () => {
     await screenshot(page, 'model-exercise-trained');
   });
 
-  it('Stop terminates a training run; the next Run works', async () => {
+  it('Stop terminates a training run; the next Run works (dark theme)', async () => {
     const { page } = session.current();
+    await page.emulateMedia({ colorScheme: 'dark' });
     await openExercise(page, EXERCISE);
     await waitForWarmGrader(page);
     await pasteCode(page, solution);
@@ -45,6 +46,7 @@ describe('model exercise workspace', () => {
     await expect.poll(() => chartPoints(page), { timeout: 60_000, interval: 200 }).toBeGreaterThanOrEqual(1);
     await page.locator('.workspace-toolbar button', { hasText: 'Stop' }).click();
     await page.getByText('Stopped: the grading worker was terminated.').waitFor({ timeout: 5_000 });
+    await screenshot(page, 'model-exercise-stopped-dark'); // the curve so far stays on screen
     await pasteCode(page, `export function normalizeByTrain() { throw new Error('still here'); }\n`);
     await waitForWarmGrader(page);
     const run = await grade(page, 'Run');
