@@ -3,6 +3,7 @@
 // with --full their Python (PyTorch/NumPy) snippets run too. Exercises: every solution passes, every
 // starter fails, every known mistake is named (one seed; --full: every seed the spec asks for — five, three for model exercises — with hidden cases).
 // Exits 1 on any problem.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { checkQuestions } from '../lib/content/check-questions';
 import { runSnippets } from '../lib/content/run-snippets';
@@ -31,7 +32,8 @@ failures += failed;
 console.log(`snippets: ${results.length - failed} passed, ${failed} failed`);
 
 const started = performance.now();
-const checks = await checkExercises({ full });
+// One exercise per core: each grading runs learner code in one single-threaded worker.
+const checks = await checkExercises({ full, concurrency: availableParallelism() });
 for (const c of checks) {
   if (c.ok) console.log(`  ✓ ${c.slug}: ${c.claim}`);
   else console.error(`  ✗ ${c.slug}: ${c.claim}\n      ${c.detail}`);

@@ -50,7 +50,9 @@ const applied = await migrate();
 console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Migrations: up to date');
 
 if (!hasFreshBuild()) {
-  console.log('No fresh build: running `next build` (about a minute on two cores)…');
+  console.log('No fresh build: bundling the grader worker and running `next build` (about a minute on two cores)…');
+  const worker = spawnSync(process.execPath, ['scripts/build-grader-worker.mjs'], { stdio: 'inherit' });
+  if (worker.status !== 0) process.exit(worker.status ?? 1);
   const build = spawnSync(process.execPath, [nextBin, 'build'], {
     stdio: 'inherit',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },

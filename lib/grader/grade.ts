@@ -29,6 +29,8 @@ export interface GradeOptions {
   includeHidden: boolean;
   /** Seed for the case generators; default {@link DEFAULT_SEED}. */
   seed?: number;
+  /** Grades only the cases this accepts (content:check proves a known mistake without training the model). */
+  caseFilter?: (c: CaseSpec) => boolean;
   /** Receives training progress (epoch, loss, validation loss, metric) as it happens, with the test's name. */
   onProgress?: (point: ProgressMessage & { testName: string }) => void;
 }
@@ -241,7 +243,7 @@ export async function gradeSubmission(
 ): Promise<GradeResult> {
   const started = now();
   const seed = options.seed ?? DEFAULT_SEED;
-  const selected = spec.cases.filter((c) => options.includeHidden || c.visibility === 'visible');
+  const selected = spec.cases.filter((c) => (options.includeHidden || c.visibility === 'visible') && (options.caseFilter?.(c) ?? true));
   const finish = (fields: Pick<GradeResult, 'verdict' | 'message' | 'output' | 'tests' | 'backend'>): GradeResult =>
     gradeResultSchema.parse({
       version: GRADER_VERSION,

@@ -8,6 +8,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM_PATH } from '../e2e/support/chromium';
+import { printWorkspaceTimings } from './workspace-timings';
 
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -112,6 +114,13 @@ try {
   }
   console.log(`\nChunks no route loads on first visit (lazy or unused): ${lazy.length}, ${kB(lazy.reduce((s, c) => s + c.gzip, 0))} gzip`);
   for (const c of lazy.slice(0, 15)) console.log(`  ${c.name.padEnd(48)} ${kB(c.raw).padStart(10)} ${kB(c.gzip).padStart(10)}`);
+
+  if (existsSync(CHROMIUM_PATH)) {
+    const exercises = readdirSync(path.join(root, 'content', 'exercises')).filter((d) => existsSync(path.join(root, 'content', 'exercises', d, 'solution.ts'))).sort();
+    await printWorkspaceTimings(base, exercises);
+  } else {
+    console.log(`\n(no Chromium at ${CHROMIUM_PATH}: workspace timings skipped; apt-get install chromium)`);
+  }
 } finally {
   server.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));

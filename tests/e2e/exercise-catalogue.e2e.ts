@@ -53,6 +53,8 @@ describe('exercise catalogue', () => {
     await page.getByTestId('status-filter').selectOption('all');
 
     await page.getByTestId('exercise-search').fill('GRU');
+    expect(await ids(page)).toEqual(['05-gru-cell', '10-session-recommendation']); // the GRU cell, and Embedding → GRU → softmax
+    await page.getByTestId('exercise-search').fill('GRU cell');
     expect(await ids(page)).toEqual(['05-gru-cell']);
     await page.getByTestId('exercise-search').fill('梯度裁剪');
     expect(await ids(page)).toEqual(['04-gradient-clipping']);

@@ -28,7 +28,7 @@ describe('model exercise workspace', () => {
     expect(await page.locator('.result[data-verdict]').count()).toBe(0);
     const submit = await submitting;
     const trainLine = submit.tests.find((t) => t.startsWith('train')) ?? '';
-    const trainMs = await page.locator('.result-test', { hasText: 'train:' }).locator('.result-duration').innerText();
+    const trainMs = await page.locator('.result-test', { hasText: /\d+\. train:/ }).locator('.result-duration').innerText();
     console.log(`[model-exercise] ${EXERCISE}: Submit → verdict ${submit.elapsedMs} ms; training test ${trainMs}`);
     expect(submit.verdict, `${submit.message} ${trainLine}`).toBe('pass');
     expect(await chartPoints(page)).toBe(12); // the solution fits 12 epochs
@@ -36,8 +36,9 @@ describe('model exercise workspace', () => {
     await screenshot(page, 'model-exercise-trained');
   });
 
-  it('Stop terminates a training run; the next Run works', async () => {
+  it('Stop terminates a training run; the next Run works (dark theme)', async () => {
     const { page } = session.current();
+    await page.emulateMedia({ colorScheme: 'dark' });
     await openExercise(page, EXERCISE);
     await waitForWarmGrader(page);
     await pasteCode(page, solution);
@@ -45,6 +46,7 @@ describe('model exercise workspace', () => {
     await expect.poll(() => chartPoints(page), { timeout: 60_000, interval: 200 }).toBeGreaterThanOrEqual(1);
     await page.locator('.workspace-toolbar button', { hasText: 'Stop' }).click();
     await page.getByText('Stopped: the grading worker was terminated.').waitFor({ timeout: 5_000 });
+    await screenshot(page, 'model-exercise-stopped-dark'); // the curve so far stays on screen
     await pasteCode(page, `export function normalizeByTrain() { throw new Error('still here'); }\n`);
     await waitForWarmGrader(page);
     const run = await grade(page, 'Run');

@@ -64,7 +64,13 @@ export function ExerciseWorkspace({ exerciseId, starter, solution, typesSource, 
     (result: GradeResult) => update((p) => recordAttempt(p, exerciseId, { verdict: result.verdict, includesHidden: result.includesHidden }, new Date())),
     [exerciseId, update],
   );
-  const { state, warm, grade, stop } = useGrader(exerciseId, onResult);
+  // The grading runtime loads right after the editor is editable (or after 4 s if the editor cannot load).
+  const [editorWaitOver, setEditorWaitOver] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setEditorWaitOver(true), 4_000);
+    return () => clearTimeout(timer);
+  }, []);
+  const { state, warm, grade, stop } = useGrader(exerciseId, onResult, editorReady || editorWaitOver);
   const running = state.phase === 'running';
   const markers = useMemo(() => (state.result ? markersOf(state.result) : []), [state.result]);
 

@@ -20,8 +20,12 @@ function startGradingWorker(): Worker {
   return new Worker(new URL('./grading.worker.ts', import.meta.url), { type: 'module', name: 'grading' });
 }
 
-/** Grades in a worker; `warm` turns true once tfjs, the spec and a sandbox are loaded. */
-export function useGrader(exerciseId: string, onResult: (result: GradeResult) => void) {
+/**
+ * Grades in a worker; `warm` turns true once tfjs, the spec and a sandbox are loaded. The worker starts
+ * once `startNow` turns true (the page passes "the editor is editable": loading tfjs twice and compiling
+ * its wasm on a two-core laptop would otherwise delay the editor by a second), or at the first grading.
+ */
+export function useGrader(exerciseId: string, onResult: (result: GradeResult) => void, startNow = true) {
   const [state, setState] = useState<GraderState>({ phase: 'idle', result: null, failure: null, stopped: false, training: [] });
   const [warm, setWarm] = useState(false);
   const worker = useRef<Worker | null>(null);
@@ -63,16 +67,19 @@ export function useGrader(exerciseId: string, onResult: (result: GradeResult) =>
   }, [exerciseId]);
 
   useEffect(() => {
+    if (!startNow) return;
     open();
     return () => {
       worker.current?.terminate();
       worker.current = null;
+      setWarm(false);
     };
-  }, [open]);
+  }, [open, startNow]);
 
   const grade = useCallback(
     async (source: string, includeHidden: boolean) => {
-      if (pending.current || !worker.current) return;
+      if (pending.current) return;
+      if (!worker.current) open();
       const runId = nextRunId.current++;
       setState((s) => ({ phase: 'running', includeHidden, startedAt: performance.now(), result: s.result, training: [] }));
       const outcome = await new Promise<Outcome>((resolve) => {
@@ -87,7 +94,7 @@ export function useGrader(exerciseId: string, onResult: (result: GradeResult) =>
         setState((s) => ({ phase: 'idle', result: s.result, failure: outcome.failure, stopped: false, training: s.training }));
       }
     },
-    [exerciseId],
+    [exerciseId, open],
   );
 
   /** Ends the running grading now: the worker (and the learner's code inside it) is terminated, a fresh one warms up. */

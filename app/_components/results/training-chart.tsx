@@ -30,7 +30,8 @@ function options(width: number, logScale: boolean): uPlot.Options {
     scales: { x: { time: false }, y: logScale ? { distr: 3 } : {} },
     axes: [
       { ...axis, label: 'epoch (report #)' },
-      { ...axis, size: 60, values: (_u, ticks) => ticks.map((t) => formatNumber(t)) },
+      // Log-scale ticks come with gaps (null) where uPlot thins them out.
+      { ...axis, size: 60, values: (_u, ticks) => ticks.map((t) => (t === null || t === undefined ? '' : formatNumber(t))) },
     ],
     series: [
       { label: '#' },

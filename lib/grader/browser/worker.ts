@@ -1,4 +1,5 @@
 // Entry of the learner's Web Worker: load tfjs and its wasm, remove network and worker APIs, lock the realm, then run one submission.
+import './animation-frame-shim'; // first: tfjs reads requestAnimationFrame when it loads
 import { guardWasmHeap, installAllocationGuard } from '../memory-limits';
 import { runRequestSchema } from '../protocol';
 import { installSeedableRandom } from '../seeded-random';

@@ -7,7 +7,7 @@ import type { ExerciseSpec } from '../spec';
 import { findExercise, loadSpec } from './exercises';
 import { NodeSandbox } from './sandbox';
 
-export { findExercise, listExercises, loadSpec } from './exercises';
+export { findExercise, listExercises, loadSpec, type ExerciseLocation } from './exercises';
 export { NodeSandbox } from './sandbox';
 
 let sharedSandbox: NodeSandbox | undefined;

@@ -31,10 +31,16 @@ function freePort(): Promise<number> {
 let child: ChildProcess | undefined;
 let dataRoot: string | undefined;
 
+/** BASE_URL when it is an http(s) URL: Vite sets BASE_URL=/ (its public base path) in every vitest process. */
+function baseUrlFromEnv(): string | undefined {
+  const value = process.env.BASE_URL;
+  return value && /^https?:\/\//.test(value) ? value : undefined;
+}
+
 export default async function setup(project: TestProject) {
-  let baseUrl = process.env.BASE_URL ?? 'http://localhost:3000';
+  let baseUrl = baseUrlFromEnv() ?? 'http://localhost:3000';
   if (!(await answers(baseUrl))) {
-    if (process.env.BASE_URL) throw new Error(`BASE_URL=${baseUrl} does not answer /api/health`);
+    if (baseUrlFromEnv()) throw new Error(`BASE_URL=${baseUrl} does not answer /api/health`);
     const port = await freePort();
     dataRoot = mkdtempSync(path.join(tmpdir(), 'lstm-prep-e2e-'));
     baseUrl = `http://localhost:${port}`;
