@@ -42,8 +42,19 @@ function metricOf(logs: Record<string, unknown>): number | undefined {
 /** Lets the worker's event loop breathe so the host receives progress while fit runs. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Builds the ctx for one training case; `send` posts each point (at most MAX_PROGRESS_POINTS). */
-export function createTrainingContext(seed: number, send: (point: SentPoint) => void): TrainingContext {
+/** The callback object model.fit receives. */
+type EpochCallbacks = ReturnType<TrainingContext['fitCallbacks']>;
+
+/**
+ * Builds the ctx for one training case; `send` posts each point (at most MAX_PROGRESS_POINTS).
+ * `asFitCallback` turns the callback object into what model.fit accepts next to tf.callbacks.* (the
+ * worker passes `new tf.CustomCallback(…)`: fit refuses to mix plain objects with callback instances).
+ */
+export function createTrainingContext(
+  seed: number,
+  send: (point: SentPoint) => void,
+  asFitCallback: (callbacks: EpochCallbacks) => EpochCallbacks = (callbacks) => callbacks,
+): TrainingContext {
   const next = mulberry32(seed ^ 0x5eed);
   let sent = 0;
   const report = (point: ProgressPoint) => {
@@ -56,11 +67,12 @@ export function createTrainingContext(seed: number, send: (point: SentPoint) => 
     seed,
     random: () => next(),
     report,
-    fitCallbacks: () => ({
-      onEpochEnd: async (epoch: number, logs: Record<string, number> = {}) => {
-        report({ epoch, loss: logs.loss, valLoss: logs.val_loss, metric: metricOf(logs) });
-        await yieldToEventLoop();
-      },
-    }),
+    fitCallbacks: () =>
+      asFitCallback({
+        onEpochEnd: async (epoch: number, logs: Record<string, number> = {}) => {
+          report({ epoch, loss: logs.loss, valLoss: logs.val_loss, metric: metricOf(logs) });
+          await yieldToEventLoop();
+        },
+      }),
   });
 }

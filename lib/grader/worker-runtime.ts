@@ -9,6 +9,10 @@ import { shapeSize, tensorToValue, valueToArgument, type TensorFactory, type Ten
 /** The parts of the full tfjs namespace the runtime itself uses (besides handing it to the allow-list). */
 export interface RuntimeTf extends TensorFactory {
   Tensor: abstract new (...args: never[]) => unknown;
+  /** tf.layers' wrapper for plain callback objects (absent only in stripped-down test doubles). */
+  CustomCallback?: new (args: { onEpochEnd(epoch: number, logs?: Record<string, number>): Promise<void> }) => {
+    onEpochEnd(epoch: number, logs?: Record<string, number>): Promise<void>;
+  };
   engine(): { startScope(): void; endScope(): void };
 }
 
@@ -227,7 +231,12 @@ async function runTrainingCase(
 ): Promise<WireValue> {
   const training = testCase.training!;
   evaluator.reseedRandom(training.seed);
-  const ctx = createTrainingContext(training.seed, (point) => post({ type: 'progress', nonce, index: testCase.index, ...point }));
+  const Wrapper = tf.CustomCallback;
+  const ctx = createTrainingContext(
+    training.seed,
+    (point) => post({ type: 'progress', nonce, index: testCase.index, ...point }),
+    Wrapper ? (callbacks) => new Wrapper(callbacks) : undefined,
+  );
   const predictor = await exported(...args, ctx);
   if (typeof predictor !== 'function') {
     const got = predictor === undefined ? 'undefined (is a `return` statement missing?)' : predictor === null ? 'null' : `a ${typeof predictor}`;

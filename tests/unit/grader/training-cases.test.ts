@@ -126,6 +126,20 @@ ${DOUBLER}`;
     }
   }, 60_000);
 
+  it('fitCallbacks() sits next to tf.callbacks.earlyStopping in one callbacks array', async () => {
+    const points: { epoch: number }[] = [];
+    const body = `const model = tf.sequential();
+model.add(tf.layers.dense({ units: 1, inputShape: [1] }));
+model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+const x = tf.tensor2d([[1], [2], [3], [4]]);
+const stop = tf.callbacks.earlyStopping({ monitor: 'val_loss', patience: 1 });
+await model.fit(x, x.mul(2), { epochs: 2, validationSplit: 0.25, callbacks: [ctx.fitCallbacks(), stop] });
+${DOUBLER}`;
+    const result = await grade(submission(body), { onProgress: (p) => points.push(p) });
+    expect(result.verdict, result.tests.map((t) => t.message.en).join(' | ')).toBe('pass');
+    expect(points.map((p) => p.epoch)).toEqual([0, 1]);
+  }, 60_000);
+
   it('seeds Math.random, ctx.random and tf.layers initialisers from the grading seed', async () => {
     const body = `const model = tf.sequential();
 model.add(tf.layers.dense({ units: 3, inputShape: [2] }));

@@ -82,7 +82,7 @@ export async function train(data: WeatherData, ctx: TrainingContext): Promise<Fo
     epochs: MAX_EPOCHS,
     batchSize: 128,
     validationData: [xVal, yVal],
-    callbacks: [ctx.fitCallbacks(), stopper],
+    callbacks: [ctx.fitCallbacks(), new tf.CustomCallback(stopper)], // both tf.Callback instances: fit does not mix them with plain objects
   });
   stopper.restore();
   tf.dispose([scaled, x, y, xTrain, yTrain, xVal, yVal]);
