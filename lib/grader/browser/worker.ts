@@ -3,6 +3,7 @@ import './animation-frame-shim'; // first: tfjs reads requestAnimationFrame when
 import { guardWasmHeap, installAllocationGuard } from '../memory-limits';
 import { runRequestSchema } from '../protocol';
 import { installSeedableRandom } from '../seeded-random';
+import { warmUpKernels, type WarmUpTf } from '../warm-up';
 import { runLearnerJob, type ModuleEvaluator, type RuntimeTf } from '../worker-runtime';
 import {
   blockCodeGeneration,
@@ -52,6 +53,7 @@ function lockRealm(memoryMb: number): void {
 async function main(): Promise<void> {
   const backend = await ready(); // fetches /tfjs-wasm/*.wasm: the last network access this worker makes
   removeNetworkApis(globalThis);
+  warmUpKernels(tf as unknown as WarmUpTf);
   let started = false;
   globalThis.addEventListener('message', (event: MessageEvent) => {
     if (started) return;

@@ -5,6 +5,7 @@ import { LEARNER_CONSOLE_METHODS } from '../learner-globals';
 import { guardWasmHeap, installAllocationGuard } from '../memory-limits';
 import { runRequestSchema } from '../protocol';
 import { installSeedableRandom, type ReseedRandom } from '../seeded-random';
+import { warmUpKernels, type WarmUpTf } from '../warm-up';
 import { runLearnerJob, type ModuleEvaluator, type RuntimeTf } from '../worker-runtime';
 import { hardenWorkerRealm } from './harden';
 
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   process.on('disconnect', () => process.exit(0));
   const backend = await ready();
   if (!process.connected) process.exit(0);
+  warmUpKernels(tf as unknown as WarmUpTf);
   const reseedRandom = installSeedableRandom(Math);
   hardenWorkerRealm();
   let started = false;
