@@ -20,8 +20,9 @@ const SPLIT_SIZES = { train: 2000, visible: 8, hidden: 500 };
  * Accuracy on the 500 hidden images. Measured 2026-12-06 with solution.ts (LSTM 32 over the 12 rows →
  * softmax 8, Adam 0.01, 8 epochs of batch 64; `npx tsx scripts/content-check-exercises.ts 14-image-rows-lstm
  * --full` and a throwaway tsx script calling train() and the classifier with Math.random seeded as the
- * grader seeds it, wasm, Node 20): 0.890 / 0.932 / 0.942 on seeds 1–3; train() took 10.7 / 11.8 / 10.3 s
- * wall on a shared machine (load average 7 on 2 cores; ≈ 5 s of CPU each), the 500 classifier calls ≈ 2 s.
+ * grader seeds it, wasm, Node 20): 0.890 / 0.932 / 0.942 on seeds 1–3; train() took 8.1 / 6.7 / 4.3 s wall
+ * (6.0 / 4.5 / 4.2 s of CPU; 10–12 s wall in an earlier run at load average 7 on the 2 shared cores), the
+ * 500 classifier calls 1–2 s.
  * The order-blind baseline, a softmax regression on each image's row average (the mean of its 12 rows),
  * scores 0.368 / 0.376 / 0.336; no order-blind method can pass 0.5 in expectation, since every glyph's
  * upside-down twin has the same rows. Threshold: halfway from the baseline's best seed (0.376) to the
