@@ -15,6 +15,9 @@ const SPEC_LOADERS: Record<string, () => Promise<SpecModule>> = {
   '08-sequence-windows-forecast': () => import('@/content/exercises/08-sequence-windows-forecast/spec'),
   '09-multivariate-forecast': () => import('@/content/exercises/09-multivariate-forecast/spec'),
   '10-session-recommendation': () => import('@/content/exercises/10-session-recommendation/spec'),
+  '14-image-rows-lstm': () => import('@/content/exercises/14-image-rows-lstm/spec'),
+  '15-spoken-command-spectrogram': () => import('@/content/exercises/15-spoken-command-spectrogram/spec'),
+  '16-action-recognition': () => import('@/content/exercises/16-action-recognition/spec'),
 };
 
 /** True when the browser can grade this exercise (its spec is registered above). */
