@@ -1,5 +1,5 @@
-// A build-and-train exercise in the browser (08-sequence-windows-forecast): the solution trains in the
-// learner's worker with a live loss curve and passes; Stop ends a training run and the page keeps working.
+// Build-and-train exercises in the browser: 08's solution trains in the learner's worker with a live loss
+// curve and passes; one exercise of each later part passes too; Stop ends a training run and the page keeps working.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,19 @@ describe('model exercise workspace', () => {
     expect(await chartPoints(page)).toBe(12); // the solution fits 12 epochs
     await expect(page.locator('.training-chart-plot canvas').count()).resolves.toBeGreaterThan(0);
     await screenshot(page, 'model-exercise-trained');
+  });
+
+  // One exercise of each build-and-train issue beyond 08, solved in the browser with its own solution.
+  it.each(['14-image-rows-lstm'])('solves %s with its solution.ts in the browser', async (exercise) => {
+    const { page } = session.current();
+    await openExercise(page, exercise);
+    await waitForWarmGrader(page);
+    await pasteCode(page, readFileSync(path.resolve('content/exercises', exercise, 'solution.ts'), 'utf8'));
+    const submit = await grade(page, 'Submit', 90_000);
+    const trainMs = await page.locator('.result-test', { hasText: /\d+\. train\b/ }).locator('.result-duration').first().innerText();
+    console.log(`[model-exercise] ${exercise}: Submit → verdict ${submit.elapsedMs} ms; training test ${trainMs}`);
+    expect(submit.verdict, `${submit.message} ${submit.tests.join(' | ')}`).toBe('pass');
+    expect(await chartPoints(page)).toBeGreaterThanOrEqual(1);
   });
 
   it('Stop terminates a training run; the next Run works (dark theme)', async () => {
