@@ -14,6 +14,7 @@ const SPEC_LOADERS: Record<string, () => Promise<SpecModule>> = {
   '07-train-from-scratch': () => import('@/content/exercises/07-train-from-scratch/spec'),
   '08-sequence-windows-forecast': () => import('@/content/exercises/08-sequence-windows-forecast/spec'),
   '10-session-recommendation': () => import('@/content/exercises/10-session-recommendation/spec'),
+  '11-text-classification': () => import('@/content/exercises/11-text-classification/spec'),
 };
 
 /** True when the browser can grade this exercise (its spec is registered above). */

@@ -90,3 +90,12 @@ describe('Tokenizer', () => {
     expect(tokenizer.textsToSequences(['__proto__ constructor toString'])).toEqual([[2, 1]]);
   });
 });
+
+describe('the worked example of exercise 11', () => {
+  it('numbers the, cat, sat, dog, on after the OOV token and cuts at numWords 4', () => {
+    const tokenizer = new Tokenizer({ numWords: 4, oovToken: '<OOV>' });
+    tokenizer.fitOnTexts(['The cat sat.', 'The dog sat on the cat!']);
+    expect([...tokenizer.wordIndex]).toEqual([['<OOV>', 1], ['the', 2], ['cat', 3], ['sat', 4], ['dog', 5], ['on', 6]]);
+    expect(tokenizer.textsToSequences(['the dog sat'])).toEqual([[2, 1, 1]]);
+  });
+});
