@@ -16,6 +16,7 @@ const SPEC_LOADERS: Record<string, () => Promise<SpecModule>> = {
   '10-session-recommendation': () => import('@/content/exercises/10-session-recommendation/spec'),
   '11-text-classification': () => import('@/content/exercises/11-text-classification/spec'),
   '12-sentiment-negation': () => import('@/content/exercises/12-sentiment-negation/spec'),
+  '13-seq2seq-translation': () => import('@/content/exercises/13-seq2seq-translation/spec'),
 };
 
 /** True when the browser can grade this exercise (its spec is registered above). */
