@@ -19,9 +19,9 @@ const SPLIT_SIZES = { train: 2000, visible: 12, hidden: 600 };
  * 0.998 / 1.000 / 0.995 on seeds 1–3 (every sentence with an aside right but a handful); the bag-of-words
  * logistic regression (lib/datasets/bag-of-words.ts, same tokenizer, 300 full-batch steps) scores
  * 0.722 / 0.672 / 0.700 on the same sentences: it finds both topics of a sentence with an aside but
- * cannot tell which came first. train() took 9.4 s on seed 1 on a quiet machine and 16–20 s on seeds 2–3
- * with the load average at 7 on 2 cores; the 600 predictor calls 4.5–9 s (timed apart by a throwaway
- * tsx script calling train() and the predictor with Math.random seeded as the grader seeds it).
+ * cannot tell which came first. train() took 7.3 / 7.8 / 8.5 s wall, 6.0 / 5.6 / 5.7 s CPU, and the 600
+ * predictor calls 3.5–5.2 s (timed apart by a throwaway tsx script calling train() and the predictor with
+ * Math.random seeded as the grader seeds it; other jobs shared the 2 cores).
  * Threshold: halfway from the baseline's best seed (0.722) to the reference's worst (0.995) is 0.859.
  */
 const BASELINE_ACCURACY = 0.722;
