@@ -37,7 +37,7 @@ describe('model exercise workspace', () => {
   });
 
   // One exercise of each build-and-train issue beyond 08, solved in the browser with its own solution.
-  it.each(['14-image-rows-lstm'])('solves %s with its solution.ts in the browser', async (exercise) => {
+  it.each(['11-text-classification', '14-image-rows-lstm'])('solves %s with its solution.ts in the browser', async (exercise) => {
     const { page } = session.current();
     await openExercise(page, exercise);
     await waitForWarmGrader(page);
