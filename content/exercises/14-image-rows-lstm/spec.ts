@@ -7,6 +7,7 @@ import {
   rowAverageBaselineAccuracy,
   type GlyphSplits,
 } from '@/lib/datasets/glyphs';
+import { predictedClass } from '@/lib/grader/answers';
 import { readModelSummary, recurrentLayerCheck } from '@/lib/grader/model-summary';
 import type { LocalizedText } from '@/lib/grader/result';
 import { defineSpec } from '@/lib/grader/spec';
@@ -152,21 +153,11 @@ function rowReaderContract(height: number, width: number, numClasses: number) {
 
 // ------------------------------------------------------------------ train: accuracy on hidden glyphs
 
-/** The class an answer picks: the index of its highest score. */
-function predictedClass(v: WireValue, k: number): number {
-  if (v.kind !== 'tensor' || v.data.length !== GLYPH_CLASS_COUNT) {
-    throw new Error(`answer ${k + 1} is ${v.kind === 'tensor' ? `a tensor of shape [${v.shape.join(', ')}]` : `a ${v.kind}`}; return ${GLYPH_CLASS_COUNT} scores per image`);
-  }
-  let best = 0;
-  for (let j = 1; j < v.data.length; j++) if (v.data[j] > v.data[best]) best = j;
-  return best;
-}
-
 /** Accuracy, with the order-blind baseline and the share of images put in the right upside-down pair. */
 function glyphScore(output: WireValue, _args: WireValue[], seed: number) {
   const { hidden } = splitsOf(seed);
   if (output.kind !== 'list' || output.items.length !== hidden.count) throw new Error(`expected ${hidden.count} answers`);
-  const predicted = output.items.map(predictedClass);
+  const predicted = output.items.map((answer, k) => predictedClass(answer, k, GLYPH_CLASS_COUNT, 'image'));
   const correct = predicted.filter((p, i) => p === hidden.labels[i]).length;
   const rightPair = predicted.filter((p, i) => p >> 1 === hidden.labels[i] >> 1).length;
   return {

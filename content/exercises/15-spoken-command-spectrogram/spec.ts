@@ -1,4 +1,5 @@
 // Checks of exercise 15-spoken-command-spectrogram: the log-power spectrogram against a float64 reference STFT, a Conv1D + LSTM model, and accuracy on hidden clips.
+import { predictedClass } from '@/lib/grader/answers';
 import { readModelSummary, recurrentLayerCheck } from '@/lib/grader/model-summary';
 import {
   averageSpectrumBaselineAccuracy,
@@ -160,21 +161,11 @@ function spectrogramContract(frames: number, bins: number, numClasses: number) {
 
 // ------------------------------------------------------------------ train: accuracy on hidden clips
 
-/** The class an answer picks: the index of its highest score. */
-function predictedClass(v: WireValue, k: number): number {
-  if (v.kind !== 'tensor' || v.data.length !== COMMAND_CLASS_COUNT) {
-    throw new Error(`answer ${k + 1} is ${v.kind === 'tensor' ? `a tensor of shape [${v.shape.join(', ')}]` : `a ${v.kind}`}; return ${COMMAND_CLASS_COUNT} scores per clip`);
-  }
-  let best = 0;
-  for (let j = 1; j < v.data.length; j++) if (v.data[j] > v.data[best]) best = j;
-  return best;
-}
-
 /** Accuracy, with the order-blind baseline and the share of clips whose command was found up to its direction. */
 function commandScore(output: WireValue, _args: WireValue[], seed: number) {
   const { hidden } = splitsOf(seed);
   if (output.kind !== 'list' || output.items.length !== hidden.count) throw new Error(`expected ${hidden.count} answers`);
-  const predicted = output.items.map(predictedClass);
+  const predicted = output.items.map((answer, k) => predictedClass(answer, k, COMMAND_CLASS_COUNT, 'clip'));
   const correct = predicted.filter((p, i) => p === hidden.labels[i]).length;
   const rightPair = predicted.filter((p, i) => p >> 1 === hidden.labels[i] >> 1).length;
   return {

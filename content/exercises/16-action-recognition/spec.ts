@@ -1,4 +1,5 @@
 // Checks of exercise 16-action-recognition: videos shaped [n, frames, H, W, 1] exactly, a timeDistributed CNN under an LSTM, and accuracy on hidden videos.
+import { predictedClass } from '@/lib/grader/answers';
 import { readModelSummary, recurrentLayerCheck } from '@/lib/grader/model-summary';
 import {
   ACTION_CLASS_COUNT,
@@ -147,21 +148,11 @@ function videoContract(frames: number, height: number, width: number, numClasses
 
 // ------------------------------------------------------------------ train: accuracy on hidden videos
 
-/** The class an answer picks: the index of its highest score. */
-function predictedClass(v: WireValue, k: number): number {
-  if (v.kind !== 'tensor' || v.data.length !== ACTION_CLASS_COUNT) {
-    throw new Error(`answer ${k + 1} is ${v.kind === 'tensor' ? `a tensor of shape [${v.shape.join(', ')}]` : `a ${v.kind}`}; return ${ACTION_CLASS_COUNT} scores per video`);
-  }
-  let best = 0;
-  for (let j = 1; j < v.data.length; j++) if (v.data[j] > v.data[best]) best = j;
-  return best;
-}
-
 /** Accuracy, with the order-blind baseline and the share of videos whose motion was found whichever the direction. */
 function actionScore(output: WireValue, _args: WireValue[], seed: number) {
   const { hidden } = splitsOf(seed);
   if (output.kind !== 'list' || output.items.length !== hidden.count) throw new Error(`expected ${hidden.count} answers`);
-  const predicted = output.items.map(predictedClass);
+  const predicted = output.items.map((answer, k) => predictedClass(answer, k, ACTION_CLASS_COUNT, 'video'));
   const correct = predicted.filter((p, i) => p === hidden.labels[i]).length;
   const rightMotion = predicted.filter((p, i) => p >> 1 === hidden.labels[i] >> 1).length;
   return {
