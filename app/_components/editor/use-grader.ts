@@ -68,7 +68,7 @@ export function useGrader(exerciseId: string, onResult: (result: GradeResult) =>
 
   useEffect(() => {
     if (!startNow) return;
-    open();
+    if (!worker.current) open(); // a Run before the editor was ready may have started it already
     return () => {
       worker.current?.terminate();
       worker.current = null;
