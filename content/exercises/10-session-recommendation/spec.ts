@@ -9,10 +9,10 @@ import {
   sessionQueries,
   sessionSplits,
   type SessionQuery,
-  type SessionSplits,
 } from '@/lib/datasets/sessions';
 import { readModelSummary, recurrentLayerCheck, type ModelSummary } from '@/lib/grader/model-summary';
 import type { LocalizedText } from '@/lib/grader/result';
+import { perSeed } from '@/lib/grader/per-seed';
 import { defineSpec } from '@/lib/grader/spec';
 import { listValue, numberValue, recordValue, tensorValue, type WireValue } from '@/lib/grader/values';
 
@@ -43,13 +43,8 @@ const RECALL_THRESHOLD = 0.62;
 
 // ------------------------------------------------------------------ data
 
-let cached: { seed: number; splits: SessionSplits } | null = null;
-
 /** The seed's catalogue and sessions (generated once per seed: queries, score and diagnosis share them). */
-function splitsOf(seed: number): SessionSplits {
-  if (cached?.seed !== seed) cached = { seed, splits: sessionSplits(seed, SPLIT_SIZES) };
-  return cached.splits;
-}
+const splitsOf = perSeed((seed) => sessionSplits(seed, SPLIT_SIZES));
 
 const idsValue = (ids: ArrayLike<number>) => listValue(Array.from(ids, (id) => numberValue(id)));
 const sessionsValue = (sessions: ArrayLike<number>[]) => listValue(sessions.map(idsValue));

@@ -3,6 +3,7 @@ import { argMax, classifierAccuracy, fitBagOfWords } from '@/lib/datasets/bag-of
 import { TOPICS, topicSplits, type TopicSentences } from '@/lib/datasets/topic-sentences';
 import { readModelSummary, recurrentLayerCheck } from '@/lib/grader/model-summary';
 import type { LocalizedText } from '@/lib/grader/result';
+import { perSeed } from '@/lib/grader/per-seed';
 import { defineSpec } from '@/lib/grader/spec';
 import { listValue, numberValue, recordValue, tensorValue, type WireValue } from '@/lib/grader/values';
 import { padSequences, Tokenizer } from '@/lib/text';
@@ -30,13 +31,8 @@ const ACCURACY_THRESHOLD = 0.86;
 
 // ------------------------------------------------------------------ data
 
-let cached: { seed: number; splits: ReturnType<typeof topicSplits> } | null = null;
-
 /** The seed's sentences (generated once per seed: the cases, the score and the baseline share them). */
-function splitsOf(seed: number) {
-  if (cached?.seed !== seed) cached = { seed, splits: topicSplits(seed, SPLIT_SIZES) };
-  return cached.splits;
-}
+const splitsOf = perSeed((seed) => topicSplits(seed, SPLIT_SIZES));
 
 const textsValue = (texts: string[]) => listValue(texts.map((value): WireValue => ({ kind: 'string', value })));
 const textsOf = (v: WireValue): string[] => (v.kind === 'list' ? v.items.map((s) => (s.kind === 'string' ? s.value : '')) : []);

@@ -3,6 +3,7 @@ import { classifierAccuracy, fitBagOfWords } from '@/lib/datasets/bag-of-words';
 import { REVIEW_KINDS, reviewSplits, type ReviewKind, type Reviews } from '@/lib/datasets/review-sentences';
 import { readModelSummary, recurrentLayerCheck } from '@/lib/grader/model-summary';
 import type { LocalizedText } from '@/lib/grader/result';
+import { perSeed } from '@/lib/grader/per-seed';
 import { defineSpec } from '@/lib/grader/spec';
 import { listValue, numberValue, recordValue, tensorValue, type WireValue } from '@/lib/grader/values';
 import { padSequences, textToWordSequence, Tokenizer } from '@/lib/text';
@@ -31,13 +32,8 @@ const ACCURACY_THRESHOLD = 0.95;
 
 // ------------------------------------------------------------------ data
 
-let cached: { seed: number; splits: ReturnType<typeof reviewSplits> } | null = null;
-
 /** The seed's reviews (generated once per seed: the cases, the score and the baseline share them). */
-function splitsOf(seed: number) {
-  if (cached?.seed !== seed) cached = { seed, splits: reviewSplits(seed, SPLIT_SIZES) };
-  return cached.splits;
-}
+const splitsOf = perSeed((seed) => reviewSplits(seed, SPLIT_SIZES));
 
 const stringValue = (value: string): WireValue => ({ kind: 'string', value });
 const textsValue = (texts: string[]) => listValue(texts.map(stringValue));

@@ -2,6 +2,7 @@
 import { numberSplits, wordByWordDigits, type NumberPairs } from '@/lib/datasets/number-phrases';
 import { layerClasses, readModelSummary, recurrentLayerCheck } from '@/lib/grader/model-summary';
 import type { LocalizedText } from '@/lib/grader/result';
+import { perSeed } from '@/lib/grader/per-seed';
 import { defineSpec } from '@/lib/grader/spec';
 import { listValue, numberValue, recordValue, tensorValue, type WireValue } from '@/lib/grader/values';
 
@@ -28,13 +29,8 @@ const EXACT_THRESHOLD = 0.86;
 
 // ------------------------------------------------------------------ data
 
-let cached: { seed: number; splits: ReturnType<typeof numberSplits> } | null = null;
-
 /** The seed's number phrases (generated once per seed). */
-function splitsOf(seed: number) {
-  if (cached?.seed !== seed) cached = { seed, splits: numberSplits(seed, SPLIT_SIZES) };
-  return cached.splits;
-}
+const splitsOf = perSeed((seed) => numberSplits(seed, SPLIT_SIZES));
 
 const stringValue = (value: string): WireValue => ({ kind: 'string', value });
 const textsValue = (texts: string[]) => listValue(texts.map(stringValue));

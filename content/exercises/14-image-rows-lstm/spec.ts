@@ -5,11 +5,11 @@ import {
   glyphAt,
   glyphSplits,
   rowAverageBaselineAccuracy,
-  type GlyphSplits,
 } from '@/lib/datasets/glyphs';
 import { predictedClass } from '@/lib/grader/answers';
 import { readModelSummary, recurrentLayerCheck } from '@/lib/grader/model-summary';
 import type { LocalizedText } from '@/lib/grader/result';
+import { perSeed } from '@/lib/grader/per-seed';
 import { defineSpec } from '@/lib/grader/spec';
 import { numberValue, recordValue, tensorValue, type WireValue } from '@/lib/grader/values';
 import { createRng } from '@/lib/lstm/random';
@@ -35,21 +35,11 @@ const ACCURACY_THRESHOLD = 0.65;
 
 // ------------------------------------------------------------------ data
 
-let cached: { seed: number; splits: GlyphSplits; baseline: number | null } | null = null;
-
 /** The seed's images (generated once per seed: training data, queries and score share them). */
-function cacheOf(seed: number) {
-  if (cached?.seed !== seed) cached = { seed, splits: glyphSplits(seed, SPLIT_SIZES), baseline: null };
-  return cached;
-}
-const splitsOf = (seed: number) => cacheOf(seed).splits;
+const splitsOf = perSeed((seed) => glyphSplits(seed, SPLIT_SIZES));
 
 /** The order-blind baseline's accuracy on the hidden images (fitted once per seed). */
-function baselineOf(seed: number): number {
-  const c = cacheOf(seed);
-  c.baseline ??= rowAverageBaselineAccuracy(c.splits.train, c.splits.hidden);
-  return c.baseline;
-}
+const baselineOf = perSeed((seed) => rowAverageBaselineAccuracy(splitsOf(seed).train, splitsOf(seed).hidden));
 
 /** train()'s argument: the training images [n, 12, 12, 1] as grey levels, their labels and the class count. */
 function trainingData(seed: number): WireValue[] {

@@ -11,9 +11,9 @@ import {
   frameCount,
   HOP,
   logSpectrogram,
-  type ClipSplits,
 } from '@/lib/datasets/spoken-commands';
 import type { LocalizedText } from '@/lib/grader/result';
+import { perSeed } from '@/lib/grader/per-seed';
 import { defineSpec } from '@/lib/grader/spec';
 import { numberValue, recordValue, tensorValue, type WireValue } from '@/lib/grader/values';
 import { createRng } from '@/lib/lstm/random';
@@ -46,21 +46,11 @@ const SPECTROGRAM_TOLERANCE = { kind: 'linear' as const, atol: 1e-3, rtol: 1e-3,
 
 // ------------------------------------------------------------------ data
 
-let cached: { seed: number; splits: ClipSplits; baseline: number | null } | null = null;
-
 /** The seed's clips (generated once per seed: training data, queries and score share them). */
-function cacheOf(seed: number) {
-  if (cached?.seed !== seed) cached = { seed, splits: clipSplits(seed, SPLIT_SIZES), baseline: null };
-  return cached;
-}
-const splitsOf = (seed: number) => cacheOf(seed).splits;
+const splitsOf = perSeed((seed) => clipSplits(seed, SPLIT_SIZES));
 
 /** The order-blind baseline's accuracy on the hidden clips (fitted once per seed). */
-function baselineOf(seed: number): number {
-  const c = cacheOf(seed);
-  c.baseline ??= averageSpectrumBaselineAccuracy(c.splits.train, c.splits.hidden);
-  return c.baseline;
-}
+const baselineOf = perSeed((seed) => averageSpectrumBaselineAccuracy(splitsOf(seed).train, splitsOf(seed).hidden));
 
 /** train()'s argument: the training clips [n, 2048], labels, class count and the spectrogram's framing. */
 function trainingData(seed: number): WireValue[] {

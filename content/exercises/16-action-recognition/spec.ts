@@ -8,9 +8,9 @@ import {
   VIDEO_SIZE as S,
   videoAt,
   videoSplits,
-  type VideoSplits,
 } from '@/lib/datasets/moving-shapes';
 import type { LocalizedText } from '@/lib/grader/result';
+import { perSeed } from '@/lib/grader/per-seed';
 import { defineSpec } from '@/lib/grader/spec';
 import { numberValue, recordValue, tensorValue, type WireValue } from '@/lib/grader/values';
 import { createRng } from '@/lib/lstm/random';
@@ -35,21 +35,11 @@ const ACCURACY_THRESHOLD = 0.65;
 
 // ------------------------------------------------------------------ data
 
-let cached: { seed: number; splits: VideoSplits; baseline: number | null } | null = null;
-
 /** The seed's videos (generated once per seed: training data, queries and score share them). */
-function cacheOf(seed: number) {
-  if (cached?.seed !== seed) cached = { seed, splits: videoSplits(seed, SPLIT_SIZES), baseline: null };
-  return cached;
-}
-const splitsOf = (seed: number) => cacheOf(seed).splits;
+const splitsOf = perSeed((seed) => videoSplits(seed, SPLIT_SIZES));
 
 /** The order-blind baseline's accuracy on the hidden videos (fitted once per seed). */
-function baselineOf(seed: number): number {
-  const c = cacheOf(seed);
-  c.baseline ??= frameAverageBaselineAccuracy(c.splits.train, c.splits.hidden);
-  return c.baseline;
-}
+const baselineOf = perSeed((seed) => frameAverageBaselineAccuracy(splitsOf(seed).train, splitsOf(seed).hidden));
 
 /** train()'s argument: the training videos [n, 8, 12, 12] as grey levels, their labels and the class count. */
 function trainingData(seed: number): WireValue[] {
