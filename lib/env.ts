@@ -20,6 +20,10 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().trim().min(1).default('localhost'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Signs session cookies. Unset: a random secret kept in `.data/auth-secret` (made on first use). */
+  BETTER_AUTH_SECRET: z.string().trim().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional(),
+  /** The public URL of the app (https in production: cookies are Secure exactly when it is https). */
+  BETTER_AUTH_URL: z.url().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
