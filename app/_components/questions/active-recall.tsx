@@ -2,7 +2,7 @@
 // Active recall: the learner tries first (optionally jotting an answer), then reveals ours and rates how
 // well they knew it. Ratings and notes are kept in the browser store of lib/progress.
 import { useState, type ReactNode } from 'react';
-import { lastRating, recordRating, RECALL_RATINGS, type RecallRating } from '@/lib/progress/local-store';
+import { lastRating, noteOf, recordRating, RECALL_RATINGS, saveNote, type RecallRating } from '@/lib/progress/local-store';
 import { T } from '../ui/t';
 import { useLocalProgress } from '../ui/use-local-progress';
 
@@ -16,10 +16,10 @@ const ratingLabel: Record<RecallRating, { en: string; zh: string }> = {
 export function ActiveRecall({ questionId, children }: { questionId: string; children: ReactNode }) {
   const [revealed, setRevealed] = useState(false);
   const [progress, update] = useLocalProgress();
-  const note = progress?.recallNotes[questionId] ?? '';
+  const note = progress ? noteOf(progress, 'question', questionId) : '';
   const rating = progress ? lastRating(progress, questionId) : undefined;
 
-  const saveNote = (text: string) => update((p) => ({ ...p, recallNotes: { ...p.recallNotes, [questionId]: text } }));
+  const writeNote = (text: string) => update((p) => saveNote(p, 'question', questionId, text, new Date()));
   const rate = (r: RecallRating) => update((p) => recordRating(p, questionId, r, new Date()));
 
   return (
@@ -39,7 +39,7 @@ export function ActiveRecall({ questionId, children }: { questionId: string; chi
           className="recall-note"
           rows={4}
           value={note}
-          onChange={(e) => saveNote(e.target.value)}
+          onChange={(e) => writeNote(e.target.value)}
           data-testid="recall-note"
         />
         {!revealed && (

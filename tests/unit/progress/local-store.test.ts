@@ -38,7 +38,7 @@ describe('local progress store', () => {
 
   it('refuses to write an invalid document', () => {
     const s = memoryStorage();
-    expect(() => updateProgress(s, (p) => ({ ...p, recallNotes: { q: 'x'.repeat(20_001) } }))).toThrow();
+    expect(() => updateProgress(s, (p) => ({ ...p, notes: { 'question:q': { body: 'x'.repeat(20_001), savedAt: new Date().toISOString() } } }))).toThrow();
     expect(s.data.has(LOCAL_STORE_KEY)).toBe(false);
   });
 });
