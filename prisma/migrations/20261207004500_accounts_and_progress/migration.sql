@@ -73,6 +73,18 @@ CREATE TABLE "submission" (
 );
 
 -- CreateTable
+CREATE TABLE "exercise_progress" (
+    "userId" TEXT NOT NULL,
+    "exerciseId" TEXT NOT NULL,
+    "lastVerdict" TEXT NOT NULL,
+    "lastWasSubmit" BOOLEAN NOT NULL,
+    "lastAt" TIMESTAMP(3) NOT NULL,
+    "solvedAt" TIMESTAMP(3),
+
+    CONSTRAINT "exercise_progress_pkey" PRIMARY KEY ("userId","exerciseId")
+);
+
+-- CreateTable
 CREATE TABLE "draft" (
     "userId" TEXT NOT NULL,
     "exerciseId" TEXT NOT NULL,
@@ -159,6 +171,9 @@ ALTER TABLE "account" ADD CONSTRAINT "account_userId_fkey" FOREIGN KEY ("userId"
 
 -- AddForeignKey
 ALTER TABLE "submission" ADD CONSTRAINT "submission_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "exercise_progress" ADD CONSTRAINT "exercise_progress_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "draft" ADD CONSTRAINT "draft_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user"("id") ON DELETE CASCADE ON UPDATE CASCADE;
