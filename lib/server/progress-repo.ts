@@ -6,7 +6,7 @@ import { LOCAL_STORE_VERSION, LOCAL_SUBMISSIONS_KEPT, noteKey, type LocalProgres
 import type { PrismaClient } from './generated/prisma/client';
 import { listDrafts, saveDraft } from './drafts-repo';
 import { listNotes, parseNoteKey, saveNote } from './notes-repo';
-import { inTransaction, type DbClient } from './repo-support';
+import { inTransaction, lockUser, type DbClient } from './repo-support';
 import { insertRatings, ratingsByQuestion, type RatingInput } from './reviews-repo';
 import { insertSubmissions, listExerciseProgress, listSubmissions, recordExerciseAttempt } from './submissions-repo';
 
@@ -56,6 +56,7 @@ export async function accountProgress(db: DbClient, userId: string): Promise<Loc
 
 /** Writes the document's parts into the account (call inside a transaction); counts what changed. */
 export async function applyParts(tx: DbClient, userId: string, parts: ProgressParts): Promise<MergeCounts> {
+  await lockUser(tx, 'account', userId);
   const submissions = await insertSubmissions(tx, userId, parts.submissions);
   for (const [exerciseId, e] of Object.entries(parts.exercises)) {
     await recordExerciseAttempt(tx, userId, {

@@ -6,7 +6,7 @@ import type { Card } from 'ts-fsrs';
 import { RECALL_RATINGS, type RecallRating } from '../progress/local-store';
 import { cardFromRatings, questionStatus, type QuestionStatus } from '../progress/review-schedule';
 import type { PrismaClient } from './generated/prisma/client';
-import { inTransaction, type DbClient } from './repo-support';
+import { inTransaction, lockUser, type DbClient } from './repo-support';
 
 export interface RatingInput {
   questionId: string;
@@ -23,14 +23,6 @@ export interface ReviewStateView {
 }
 
 const asRating = (r: string): RecallRating => ((RECALL_RATINGS as readonly string[]).includes(r) ? (r as RecallRating) : 'good');
-
-/**
- * Serialises review writes of one user (a transaction-scoped advisory lock), so two concurrent
- * ratings cannot each replay a history missing the other's row.
- */
-async function lockReviews(tx: DbClient, userId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`review:${userId}`}))`;
-}
 
 /** The question's ratings of this user, oldest first, as the browser store keeps them. */
 export async function ratingsOf(db: DbClient, userId: string, questionId: string): Promise<{ rating: RecallRating; at: string }[]> {
@@ -75,7 +67,8 @@ async function replayCard(tx: DbClient, userId: string, questionId: string): Pro
  */
 export async function insertRatings(tx: DbClient, userId: string, ratings: readonly RatingInput[]): Promise<number> {
   if (ratings.length === 0) return 0;
-  await lockReviews(tx, userId);
+  // Two concurrent ratings must not each replay a history missing the other's row.
+  await lockUser(tx, 'reviews', userId);
   const { count } = await tx.reviewLog.createMany({
     data: ratings.map((r) => ({ userId, questionId: r.questionId, rating: r.rating, ratedAt: r.at })),
     skipDuplicates: true,

@@ -4,7 +4,7 @@
 // retry or two tabs never count twice; verdicts are stored as the browser reported them.
 import type { PrismaClient, Submission } from './generated/prisma/client';
 import type { SubmissionRecord } from '../progress/local-store';
-import { inTransaction, type DbClient } from './repo-support';
+import { inTransaction, lockUser, type DbClient } from './repo-support';
 
 export function toSubmissionRecord(row: Submission): SubmissionRecord {
   return {
@@ -81,6 +81,7 @@ export async function insertSubmissions(tx: DbClient, userId: string, records: r
 /** Stores one submission; `created` is false when this user already stored its clientId. */
 export async function storeSubmission(prisma: PrismaClient, userId: string, record: SubmissionRecord): Promise<{ created: boolean }> {
   return inTransaction(prisma, async (tx) => {
+    await lockUser(tx, 'account', userId);
     const { count } = await tx.submission.createMany({
       data: [
         {

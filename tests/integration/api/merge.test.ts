@@ -8,6 +8,7 @@ import { getProgress, postMerge } from '@/lib/server/api/progress';
 import { putDraft } from '@/lib/server/api/drafts';
 import { putNote } from '@/lib/server/api/notes';
 import { postReview } from '@/lib/server/api/reviews';
+import { postSubmission } from '@/lib/server/api/submissions';
 import { call, openHarness, submission, type ApiHarness } from './support';
 
 let h: ApiHarness;
@@ -117,5 +118,33 @@ describe('POST /api/progress/merge', () => {
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toMatch(/99-not-an-exercise/);
     expect(await h.scratch.db.prisma.draft.count({ where: { userId: ada.id } })).toBe(before);
+  });
+
+  it('survives merges and submissions of one user racing each other (no deadlock, nothing lost)', async () => {
+    const bob = await h.signUp('racer@example.com');
+    const exercises = ['07-train-from-scratch', '08-sequence-windows-forecast', '09-multivariate-forecast', '10-session-recommendation'];
+    const docs = exercises.map((_, i) => {
+      let p = emptyProgress();
+      // each document touches the exercises in a different order
+      for (const ex of [...exercises.slice(i), ...exercises.slice(0, i)]) {
+        p = recordSubmission(p, submission({ exerciseId: ex, at: new Date(Date.UTC(2026, 10, 1, i, exercises.indexOf(ex))).toISOString() }));
+        p = saveDraft(p, ex, `draft ${i}`, new Date(Date.UTC(2026, 10, 1, i)));
+      }
+      return p;
+    });
+    const singles = exercises.map((ex) => submission({ exerciseId: ex, kind: 'run', verdict: 'fail', at: '2026-11-02T00:00:00.000Z' }));
+    const responses = await Promise.all([
+      ...docs.map((doc) => call(h, postMerge, {}, { cookie: bob.cookie, body: doc })),
+      ...singles.map((s) => call(h, postSubmission, {}, { cookie: bob.cookie, body: s })),
+      ...docs.map((doc) => call(h, postMerge, {}, { cookie: bob.cookie, body: doc })),
+    ]);
+    expect(responses.map((r) => r.status).every((s) => s === 200 || s === 201)).toBe(true);
+    expect(await h.scratch.db.prisma.submission.count({ where: { userId: bob.id } })).toBe(exercises.length * docs.length + singles.length);
+    const progress: LocalProgress = await (await call(h, getProgress, {}, { cookie: bob.cookie })).json();
+    for (const ex of exercises) {
+      expect(progress.drafts[ex].code).toBe(`draft ${docs.length - 1}`);
+      expect(progress.exercises[ex].last).toEqual({ verdict: 'fail', includesHidden: false, at: '2026-11-02T00:00:00.000Z' });
+      expect(progress.exercises[ex].solvedAt).toBe(new Date(Date.UTC(2026, 10, 1, 0, exercises.indexOf(ex))).toISOString());
+    }
   });
 });

@@ -65,6 +65,19 @@ describe('POST /api/reviews', () => {
     await expect(h.scratch.db.prisma.reviewLog.count({ where: { userId: ada.id, questionId: '04-gradient-clipping' } })).resolves.toBe(1);
   });
 
+  it('replays the whole history when ratings of one question arrive concurrently and out of order', async () => {
+    const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
+    const q = '06-lstm-in-nlp';
+    const history = ['good', 'again', 'good', 'hard', 'good', 'easy', 'again', 'good'].map((rating, i) => ({ rating, at: new Date(Date.UTC(2026, 11, 1 + i * 3, 9)) }));
+    clock = new Date('2027-01-01T00:00:00.000Z');
+    const responses = await Promise.all([...history].reverse().map((r) => rate(q, r.rating, r.at)));
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    let expected: Card = createEmptyCard(history[0].at);
+    for (const r of history) expected = scheduler.next(expected, r.at, grades[r.rating]).card;
+    const stored = await h.scratch.db.prisma.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId: ada.id, questionId: q } } });
+    expect({ due: stored.due.toISOString(), state: stored.state, reps: stored.reps, lapses: stored.lapses }).toEqual({ due: expected.due.toISOString(), state: expected.state, reps: expected.reps, lapses: expected.lapses });
+  });
+
   it('rejects unknown questions, ratings and dates with a 400 naming the field', async () => {
     for (const [body, field] of [
       [{ questionId: '99-nope', rating: 'good', at: '2026-12-01T00:00:00.000Z' }, /99-nope/],
