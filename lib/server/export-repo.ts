@@ -1,7 +1,7 @@
 // Everything a user stored, as one JSON document they can keep, and its import back into an account
 // (validated by the caller, merged like a browser document: idempotent, in one transaction).
 import * as z from 'zod/mini';
-import { localProgressSchema, submissionRecordSchema } from '../progress/local-store';
+import { RECALL_RATINGS, localProgressSchema, submissionRecordSchema } from '../progress/local-store';
 import type { PrismaClient } from './generated/prisma/client';
 import { accountParts, applyParts, type MergeCounts } from './progress-repo';
 import { inTransaction, type DbClient } from './repo-support';
@@ -11,6 +11,7 @@ export const EXPORT_FORMAT = 'lstm-prep-export';
 export const EXPORT_VERSION = 1;
 /** Most submissions one import may carry (the route's byte limit usually binds first). */
 export const IMPORT_MAX_SUBMISSIONS = 20_000;
+export const IMPORT_MAX_RATINGS_PER_QUESTION = 20_000;
 
 const shape = localProgressSchema.shape;
 
@@ -23,7 +24,8 @@ export const exportDocumentSchema = z.object({
   submissions: z.array(submissionRecordSchema).check(z.maxLength(IMPORT_MAX_SUBMISSIONS)),
   drafts: shape.drafts,
   notes: shape.notes,
-  questionRatings: shape.questionRatings,
+  /** Every rating an account holds (the browser document keeps at most 1000 per question; an export keeps all). */
+  questionRatings: z.record(z.string(), z.array(z.object({ rating: z.enum(RECALL_RATINGS), at: z.iso.datetime() })).check(z.maxLength(IMPORT_MAX_RATINGS_PER_QUESTION))),
   exercises: shape.exercises,
 });
 export type ExportDocument = z.infer<typeof exportDocumentSchema>;
