@@ -1,12 +1,13 @@
 // The latest code per exercise of one user. "Newer savedAt wins" is one conditional upsert in SQL,
 // so two tabs saving at once cannot overwrite a newer draft with an older one.
-import type { DbClient } from './repo-support';
+import { notAfterNow, type DbClient } from './repo-support';
 
-/** Saves the draft unless the stored one is as new or newer; true when it was written. */
+/** Saves the draft unless the stored one is as new or newer (times after now count as now); true when it was written. */
 export async function saveDraft(db: DbClient, userId: string, exerciseId: string, code: string, savedAt: Date): Promise<boolean> {
+  const at = notAfterNow(savedAt);
   const changed = await db.$executeRaw`
     INSERT INTO "draft" ("userId", "exerciseId", "code", "savedAt")
-    VALUES (${userId}, ${exerciseId}, ${code}, ${savedAt})
+    VALUES (${userId}, ${exerciseId}, ${code}, ${at})
     ON CONFLICT ("userId", "exerciseId") DO UPDATE SET "code" = EXCLUDED."code", "savedAt" = EXCLUDED."savedAt"
     WHERE "draft"."savedAt" < EXCLUDED."savedAt"`;
   return changed > 0;

@@ -21,3 +21,11 @@ export function inTransaction<T>(prisma: PrismaClient, work: (tx: DbClient) => P
 export async function lockUser(tx: DbClient, scope: 'account' | 'reviews', userId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${scope}:${userId}`}))`;
 }
+
+/**
+ * A client's "saved at" time, but never later than now: a device whose clock runs ahead would
+ * otherwise win every later "newer wins" comparison against edits made elsewhere.
+ */
+export function notAfterNow(savedAt: Date, now = new Date()): Date {
+  return savedAt.getTime() > now.getTime() ? now : savedAt;
+}

@@ -14,7 +14,27 @@ export function requireQuestionId(id: string, where = 'questionId'): string {
   return id;
 }
 
-/** Every id a progress document or export names must be in the catalogue. */
+/**
+ * A browser's document without the entries whose ids are not (or no longer) in the catalogue: an old
+ * browser store that mentions a renamed exercise must still sync everything else, not fail for ever.
+ */
+export function knownPartsOnly<T extends ProgressParts>(parts: T): T {
+  const keep = <V>(record: Record<string, V>, known: (id: string) => boolean) => Object.fromEntries(Object.entries(record).filter(([id]) => known(id)));
+  const knownNote = (key: string) => {
+    const target = parseNoteKey(key);
+    return target !== null && (target.kind === 'question' ? isQuestionId(target.targetId) : isExerciseId(target.targetId));
+  };
+  return {
+    ...parts,
+    submissions: parts.submissions.filter((s) => isExerciseId(s.exerciseId)),
+    drafts: keep(parts.drafts, isExerciseId),
+    exercises: keep(parts.exercises, isExerciseId),
+    questionRatings: keep(parts.questionRatings, isQuestionId),
+    notes: keep(parts.notes, knownNote),
+  };
+}
+
+/** Every id an imported export names must be in the catalogue. */
 export function requireKnownIds(parts: ProgressParts): void {
   parts.submissions.forEach((s, i) => requireExerciseId(s.exerciseId, `submissions.${i}.exerciseId`));
   for (const id of Object.keys(parts.drafts)) requireExerciseId(id, 'drafts');

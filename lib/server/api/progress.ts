@@ -3,7 +3,7 @@
 import { localProgressSchema, parseProgress } from '../../progress/local-store';
 import { HttpError, json, jsonRoute, parseWith, readJson, requireUser } from '../http';
 import { accountProgress, mergeProgress } from '../progress-repo';
-import { requireKnownIds } from './ids';
+import { knownPartsOnly } from './ids';
 
 export const MERGE_BODY_LIMIT = 8 * 1024 * 1024;
 
@@ -15,14 +15,14 @@ export const getProgress = jsonRoute('GET /api/progress', async (request, ctx) =
 
 /**
  * POST /api/progress/merge LocalProgress → the merged account. Older store versions are migrated the
- * way the browser migrates them; a document owned by another account is refused.
+ * way the browser migrates them; a document owned by another account is refused; entries naming ids
+ * that are not in the catalogue (a stale store) are left out, and the rest is merged.
  */
 export const postMerge = jsonRoute('POST /api/progress/merge', async (request, ctx) => {
   const user = await requireUser(request, ctx);
   const raw = await readJson(request, MERGE_BODY_LIMIT);
   const doc = parseProgress(raw) ?? parseWith(localProgressSchema, raw);
   if (doc.owner !== null && doc.owner !== user.id) throw new HttpError(400, 'This progress belongs to another account; it was not merged.');
-  requireKnownIds(doc);
-  const { progress } = await mergeProgress(ctx.db.prisma, user.id, doc);
+  const { progress } = await mergeProgress(ctx.db.prisma, user.id, knownPartsOnly(doc));
   return json(progress);
 });

@@ -106,18 +106,35 @@ describe('POST /api/progress/merge', () => {
     expect(after.exercises['05-gru-cell']).toEqual({ last: { verdict: 'fail', includesHidden: false, at: '2026-10-02T08:00:00.000Z' }, solvedAt: '2026-10-01T08:00:00.000Z' });
   });
 
-  it('refuses a document owned by another account, or naming unknown ids, and writes nothing', async () => {
+  it('refuses a document owned by another account and writes nothing; leaves out entries with unknown ids', async () => {
     const before = await h.scratch.db.prisma.draft.count({ where: { userId: ada.id } });
     const foreign = { ...saveDraft(emptyProgress(), '06-gradient-flow', 'x', t('10T00:00:00')), owner: 'someone-else' };
     const res = await merge(foreign);
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatch(/another account/);
-    // One unknown id among valid rows: the valid rows are not written either (one transaction, checked first).
-    const unknown = saveDraft(saveDraft(emptyProgress(), '06-gradient-flow', 'x', t('10T00:00:00')), '99-not-an-exercise', 'y', t('10T00:00:00'));
-    const bad = await merge(unknown);
-    expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatch(/99-not-an-exercise/);
     expect(await h.scratch.db.prisma.draft.count({ where: { userId: ada.id } })).toBe(before);
+    // A stale store naming an exercise that no longer exists still syncs everything else.
+    let stale = saveDraft(saveDraft(emptyProgress(), '06-gradient-flow', 'kept', t('10T00:00:00')), '99-not-an-exercise', 'dropped', t('10T00:00:00'));
+    stale = saveNote(recordRating(stale, '99-no-such-question', 'good', t('10T00:00:00')), 'question', '99-no-such-question', 'dropped', t('10T00:00:00'));
+    const ok = await merge(stale);
+    expect(ok.status).toBe(200);
+    const merged: LocalProgress = await ok.json();
+    expect(merged.drafts['06-gradient-flow'].code).toBe('kept');
+    expect(merged.drafts['99-not-an-exercise']).toBeUndefined();
+    expect(merged.questionRatings['99-no-such-question']).toBeUndefined();
+    expect(merged.notes['question:99-no-such-question']).toBeUndefined();
+    expect(await h.scratch.db.prisma.draft.count({ where: { userId: ada.id, exerciseId: '99-not-an-exercise' } })).toBe(0);
+  });
+
+  it('counts a save dated in the future as made now, so a fast clock cannot win against later edits', async () => {
+    const put = (code: string, savedAt: string) => call(h, putDraft, { exerciseId: '03-lstm-bptt' }, { method: 'PUT', cookie: ada.cookie, body: { code, savedAt } });
+    expect(await (await put('from a clock in 2099', '2099-01-01T00:00:00.000Z')).json()).toEqual({ saved: true });
+    const stored = await h.scratch.db.prisma.draft.findUniqueOrThrow({ where: { userId_exerciseId: { userId: ada.id, exerciseId: '03-lstm-bptt' } } });
+    expect(stored.savedAt.getTime()).toBeLessThanOrEqual(Date.now());
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await (await put('a later edit elsewhere', new Date().toISOString())).json()).toEqual({ saved: true });
+    const after = await h.scratch.db.prisma.draft.findUniqueOrThrow({ where: { userId_exerciseId: { userId: ada.id, exerciseId: '03-lstm-bptt' } } });
+    expect(after.code).toBe('a later edit elsewhere');
   });
 
   it('survives merges and submissions of one user racing each other (no deadlock, nothing lost)', async () => {
