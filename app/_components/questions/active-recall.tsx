@@ -1,6 +1,6 @@
 'use client';
 // Active recall: the learner tries first (optionally jotting an answer), then reveals ours and rates how
-// well they knew it. Ratings and notes are kept in the browser store of lib/progress.
+// well they knew it. Ratings and notes are kept in the browser store of lib/progress (synced when signed in).
 import { useState, type ReactNode } from 'react';
 import { lastRating, noteOf, recordRating, RECALL_RATINGS, saveNote, type RecallRating } from '@/lib/progress/local-store';
 import { T } from '../ui/t';
@@ -30,8 +30,8 @@ export function ActiveRecall({ questionId, children }: { questionId: string; chi
         </h2>
         <label className="recall-label" htmlFor="recall-note">
           <T
-            en="Say it aloud or jot it down (optional, kept in this browser):"
-            zh="先说出来或写下要点（可选，仅保存在本浏览器）："
+            en="Say it aloud or jot it down (optional; kept in this browser, and in your account when signed in):"
+            zh="先说出来或写下要点（可选；保存在本浏览器，登录后同步到你的账户）："
           />
         </label>
         <textarea

@@ -1,0 +1,62 @@
+'use client';
+// Who is signed in on this browser, from one small fetch of better-auth's /api/auth/get-session (no auth
+// client bundle on every page). Shared by the header, /account and the sync runtime.
+import { useSyncExternalStore } from 'react';
+
+export interface AccountUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** unknown: the session could not be read (offline); nothing is decided from it. */
+export type AccountState = { status: 'loading' } | { status: 'unknown' } | { status: 'guest' } | { status: 'signed-in'; user: AccountUser };
+
+let state: AccountState = { status: 'loading' };
+const listeners = new Set<() => void>();
+let inFlight: Promise<AccountState> | null = null;
+
+export function setAccountState(next: AccountState): void {
+  state = next;
+  listeners.forEach((l) => l());
+}
+
+export function currentAccount(): AccountState {
+  return state;
+}
+
+function userOf(body: unknown): AccountUser | null {
+  if (!body || typeof body !== 'object' || !('user' in body)) return null;
+  const user = (body as { user: unknown }).user;
+  if (!user || typeof user !== 'object') return null;
+  const { id, email, name } = user as Record<string, unknown>;
+  return typeof id === 'string' && typeof email === 'string' ? { id, email, name: typeof name === 'string' ? name : '' } : null;
+}
+
+/** Reads the session again (after sign-in, sign-out, a 401). */
+export function refreshAccount(): Promise<AccountState> {
+  inFlight ??= (async () => {
+    try {
+      const res = await fetch('/api/auth/get-session', { credentials: 'same-origin', cache: 'no-store' });
+      if (!res.ok) return { status: 'unknown' } as const;
+      const user = userOf(await res.json().catch(() => null));
+      return user ? ({ status: 'signed-in', user } as const) : ({ status: 'guest' } as const);
+    } catch {
+      return { status: 'unknown' } as const;
+    }
+  })().then((next) => {
+    inFlight = null;
+    setAccountState(next);
+    return next;
+  });
+  return inFlight;
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useAccount(): AccountState {
+  return useSyncExternalStore(subscribe, currentAccount, () => ({ status: 'loading' }) as const);
+}
