@@ -3,13 +3,14 @@
 // exercise counts, questions by review state, the activity calendar and streaks in the learner's time
 // zone, recent submissions with their code, and what to do next.
 import Link from 'next/link';
-import { useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { browserTimeZone, summarizeActivity } from '@/lib/progress/activity';
 import { activityTimes, exerciseCounts, nextUnsolved, questionsByState, recentSubmissions, reviewQueue } from '@/lib/progress/dashboard';
 import type { QuestionStatus } from '@/lib/progress/review-schedule';
 import { ProgressSummary } from '../catalogue/progress-summary';
 import { useAccount } from '../ui/account';
 import { T } from '../ui/t';
+import { useNow } from '../ui/use-now';
 import { useLocalProgress } from '../ui/use-local-progress';
 import { ActivityCalendar } from './activity-calendar';
 
@@ -32,25 +33,6 @@ const verdictLabel: Record<string, Text> = {
   error: { en: 'Error', zh: '出错' },
   timeout: { en: 'Timed out', zh: '超时' },
 };
-
-let clock: number | null = null;
-/** Moves "now" every minute while a view shows it. */
-function subscribeClock(listener: () => void) {
-  if (clock !== null && Date.now() - clock > 30_000) {
-    clock = Date.now(); // a view mounted again after a while (client-side navigation)
-    listener();
-  }
-  const timer = setInterval(() => {
-    clock = Date.now();
-    listener();
-  }, 60_000);
-  return () => clearInterval(timer);
-}
-/** "Now" on the client, to the minute (null on the server, so nothing time-dependent is pre-rendered). */
-export function useNow(): Date | null {
-  const stamp = useSyncExternalStore(subscribeClock, () => (clock ??= Date.now()), () => null);
-  return useMemo(() => (stamp === null ? null : new Date(stamp)), [stamp]);
-}
 
 function formatTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -6,21 +6,25 @@ import { lastRating, noteOf, recordRating, RECALL_RATINGS, saveNote, type Recall
 import { T } from '../ui/t';
 import { useLocalProgress } from '../ui/use-local-progress';
 
-const ratingLabel: Record<RecallRating, { en: string; zh: string }> = {
+export const ratingLabel: Record<RecallRating, { en: string; zh: string }> = {
   again: { en: 'Not yet', zh: '没想起来' },
   hard: { en: 'Partly', zh: '部分' },
   good: { en: 'Knew it', zh: '想起来了' },
   easy: { en: 'Too easy', zh: '太简单' },
 };
 
-export function ActiveRecall({ questionId, children }: { questionId: string; children: ReactNode }) {
+/** `onRated` is told after each rating is stored (/review moves on to the next due question). */
+export function ActiveRecall({ questionId, children, onRated }: { questionId: string; children: ReactNode; onRated?: (r: RecallRating) => void }) {
   const [revealed, setRevealed] = useState(false);
   const [progress, update] = useLocalProgress();
   const note = progress ? noteOf(progress, 'question', questionId) : '';
   const rating = progress ? lastRating(progress, questionId) : undefined;
 
   const writeNote = (text: string) => update((p) => saveNote(p, 'question', questionId, text, new Date()));
-  const rate = (r: RecallRating) => update((p) => recordRating(p, questionId, r, new Date()));
+  const rate = (r: RecallRating) => {
+    update((p) => recordRating(p, questionId, r, new Date()));
+    onRated?.(r);
+  };
 
   return (
     <>
