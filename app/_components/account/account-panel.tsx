@@ -1,7 +1,7 @@
 'use client';
 // /account: one form to sign in or create an account (messages never tell whether an email has an
 // account), and once signed in: the email, sign out, password change, export / import, deletion.
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { isDirty } from '@/lib/progress/sync';
 import { setAccountState, refreshAccount, useAccount, type AccountUser } from '../ui/account';
 import { afterAccountChange, flushChanges, forgetLocalAccount, resync, useSyncStatus } from '../ui/sync-runtime';
@@ -405,9 +405,11 @@ function SignedIn({ user, onNotice }: { user: AccountUser; onNotice: (n: Notice)
   );
 }
 
-export function AccountPanel({ children }: { children?: ReactNode }) {
+export function AccountPanel() {
   const account = useAccount();
   const [notice, setNotice] = useState<Notice>(null);
+  // This page always asks the server (the header may have skipped it for a browser that never signed in).
+  useEffect(() => void refreshAccount().then(afterAccountChange), []);
   return (
     <div className="account" data-testid="account-panel" data-account={account.status}>
       {notice && <Message notice={notice} testId="account-notice" />}
@@ -419,7 +421,6 @@ export function AccountPanel({ children }: { children?: ReactNode }) {
       {account.status === 'unknown' && <Message notice={{ tone: 'bad', text: NETWORK }} testId="account-offline" />}
       {(account.status === 'guest' || account.status === 'unknown') && <SignInForm />}
       {account.status === 'signed-in' && <SignedIn user={account.user} onNotice={setNotice} />}
-      {children}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 // Who is signed in on this browser, from one small fetch of better-auth's /api/auth/get-session (no auth
-// client bundle on every page). Shared by the header, /account and the sync runtime.
+// client bundle on every page). Shared by the header, /account and the sync runtime. A browser that has
+// never signed in (no hint, no account copy in the store) is a guest without asking the server.
 import { useSyncExternalStore } from 'react';
 
 export interface AccountUser {
@@ -11,6 +12,9 @@ export interface AccountUser {
 
 /** unknown: the session could not be read (offline); nothing is decided from it. */
 export type AccountState = { status: 'loading' } | { status: 'unknown' } | { status: 'guest' } | { status: 'signed-in'; user: AccountUser };
+
+/** Set once a session was seen on this browser; the session cookie itself is HttpOnly. */
+const HINT_KEY = 'lstm-prep:account-hint';
 
 let state: AccountState = { status: 'loading' };
 const listeners = new Set<() => void>();
@@ -33,6 +37,24 @@ function userOf(body: unknown): AccountUser | null {
   return typeof id === 'string' && typeof email === 'string' ? { id, email, name: typeof name === 'string' ? name : '' } : null;
 }
 
+function setHint(signedIn: boolean) {
+  try {
+    if (signedIn) localStorage.setItem(HINT_KEY, '1');
+    else localStorage.removeItem(HINT_KEY);
+  } catch {
+    /* storage unavailable */
+  }
+}
+
+/** False when this browser certainly has no session: it never signed in (pages then send no auth request at all). */
+export function mightBeSignedIn(hasAccountCopy: boolean): boolean {
+  try {
+    return hasAccountCopy || localStorage.getItem(HINT_KEY) === '1';
+  } catch {
+    return true;
+  }
+}
+
 /** Reads the session again (after sign-in, sign-out, a 401). */
 export function refreshAccount(): Promise<AccountState> {
   inFlight ??= (async () => {
@@ -46,6 +68,7 @@ export function refreshAccount(): Promise<AccountState> {
     }
   })().then((next) => {
     inFlight = null;
+    if (next.status !== 'unknown') setHint(next.status === 'signed-in');
     setAccountState(next);
     return next;
   });

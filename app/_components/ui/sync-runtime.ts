@@ -5,7 +5,7 @@
 import { useSyncExternalStore } from 'react';
 import { readProgress, type LocalProgress } from '@/lib/progress/local-store';
 import { createSyncQueue, diffProgress, forgetAccount, isDirty, syncAccount, type QueueState } from '@/lib/progress/sync';
-import { currentAccount, refreshAccount, type AccountUser } from './account';
+import { currentAccount, mightBeSignedIn, refreshAccount, setAccountState, type AccountUser } from './account';
 import { notifyProgressChanged, setChangeObserver } from './use-local-progress';
 
 /** guest: nothing to sync; syncing: a resync or sends in flight; synced: the account has everything; offline: a resync is owed. */
@@ -81,16 +81,17 @@ export function flushChanges(keepalive = false): Promise<void> {
 }
 
 let started = false;
-/** Once per page: read the session, resync, and resync again when the browser comes back online. */
+/** Once per page: read the session (unless this browser never signed in), resync, and resync again when back online. */
 export function startSync(): void {
   if (started || typeof window === 'undefined') return;
   started = true;
   setChangeObserver(onLocalChange);
-  void refreshAccount().then(afterAccountChange);
+  if (mightBeSignedIn(readProgress(localStorage).owner !== null)) void refreshAccount().then(afterAccountChange);
+  else setAccountState({ status: 'guest' });
   window.addEventListener('online', () => {
     const account = currentAccount();
     if (account.status === 'signed-in' && isDirty(localStorage)) void resync(account.user);
-    else if (account.status !== 'signed-in') void refreshAccount().then(afterAccountChange);
+    else if (account.status === 'unknown') void refreshAccount().then(afterAccountChange);
   });
   window.addEventListener('pagehide', () => void flushChanges(true));
 }
