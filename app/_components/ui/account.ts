@@ -22,6 +22,7 @@ let inFlight: Promise<AccountState> | null = null;
 
 export function setAccountState(next: AccountState): void {
   state = next;
+  if (next.status === 'signed-in' || next.status === 'guest') setHint(next.status === 'signed-in');
   listeners.forEach((l) => l());
 }
 
@@ -68,7 +69,6 @@ export function refreshAccount(): Promise<AccountState> {
     }
   })().then((next) => {
     inFlight = null;
-    if (next.status !== 'unknown') setHint(next.status === 'signed-in');
     setAccountState(next);
     return next;
   });

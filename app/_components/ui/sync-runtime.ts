@@ -44,7 +44,9 @@ export function resync(user: AccountUser): Promise<boolean> {
   resyncing ??= (async () => {
     setStatus('syncing');
     await queue?.flush();
-    const result = await syncAccount((url, init) => fetch(url, init), localStorage, user.id);
+    let result = await syncAccount((url, init) => fetch(url, init), localStorage, user.id);
+    // Changes made while the first request was out are in the store, marked: send them right away.
+    if (result.ok && isDirty(localStorage)) result = await syncAccount((url, init) => fetch(url, init), localStorage, user.id);
     notifyProgressChanged();
     if (result.ok) queue?.resynced();
     return result.ok;
