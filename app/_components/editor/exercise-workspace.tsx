@@ -10,6 +10,7 @@ import { TrainingChart } from '../results/training-chart';
 import { T } from '../ui/t';
 import { usePreferences } from '../ui/use-preferences';
 import type { HintHtml } from '@/lib/content/workspace-files';
+import { ExerciseNotes } from './exercise-notes';
 import { HintList } from './hint-list';
 import { markersOf } from './markers';
 import { useDraft } from './use-draft';
@@ -136,6 +137,7 @@ export function ExerciseWorkspace({ exerciseId, starter, solution, typesSource, 
       <div className="workspace-statement">
         {children}
         <HintList hints={hints} />
+        <ExerciseNotes exerciseId={exerciseId} />
         {solution && (
           <section className="section" aria-labelledby="solution-heading">
             <h2 id="solution-heading">
