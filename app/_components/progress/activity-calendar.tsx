@@ -33,10 +33,11 @@ export function ActivityCalendar({ today, counts, weeks = 20 }: { today: Day; co
                 const day = week[row];
                 if (!day) return <td key={col} className="calendar-day calendar-future" />;
                 const count = counts.get(day) ?? 0;
-                const label = `${day}: ${count} ${count === 1 ? 'activity' : 'activities'}`;
                 return (
-                  <td key={col} className={`calendar-day cal-${level(count)}`} title={label} data-day={day} data-count={count}>
-                    <span className="visually-hidden">{label}</span>
+                  <td key={col} className={`calendar-day cal-${level(count)}`} title={`${day}: ${count}`} data-day={day} data-count={count}>
+                    <span className="visually-hidden">
+                      <T en={`${day}: ${count} ${count === 1 ? 'activity' : 'activities'}`} zh={`${day}：${count} 次`} />
+                    </span>
                   </td>
                 );
               })}
