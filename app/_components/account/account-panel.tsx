@@ -2,6 +2,7 @@
 // /account: one form to sign in or create an account (messages never tell whether an email has an
 // account), and once signed in: the email, sign out, password change, export / import, deletion.
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import * as z from 'zod/mini';
 import { isDirty } from '@/lib/progress/sync';
 import { setAccountState, refreshAccount, useAccount, type AccountUser } from '../ui/account';
 import { afterAccountChange, flushChanges, forgetLocalAccount, resync, useSyncStatus } from '../ui/sync-runtime';
@@ -14,6 +15,9 @@ type Notice = { tone: 'ok' | 'bad'; text: Text } | null;
 const MIN_PASSWORD = 8;
 const MAX_PASSWORD = 128;
 const IMPORT_MAX_BYTES = 16 * 1024 * 1024;
+const count = z.number().check(z.int(), z.nonnegative());
+/** POST /api/import's answer: how many rows were actually added or changed. */
+const importReplySchema = z.object({ imported: z.object({ submissions: count, drafts: count, notes: count, ratings: count }) });
 
 const NETWORK: Text = { en: 'Could not reach the server. Check your connection and try again.', zh: '无法连接服务器，请检查网络后重试。' };
 const WRONG_CREDENTIALS: Text = {
@@ -250,8 +254,9 @@ function DataCard({ user }: { user: AccountUser }) {
     try {
       const res = await fetch('/api/import', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: text });
       if (!res.ok) return setNotice({ tone: 'bad', text: await apiError(res) });
-      const body = (await res.json().catch(() => null)) as { imported?: Record<string, number> } | null;
-      const n = (k: string) => Number(body?.imported?.[k] ?? 0);
+      const reply = importReplySchema.safeParse(await res.json().catch(() => null));
+      const counts = reply.success ? reply.data.imported : { submissions: 0, drafts: 0, notes: 0, ratings: 0 };
+      const n = (k: keyof typeof counts) => counts[k];
       setNotice({
         tone: 'ok',
         text: {

@@ -3,6 +3,7 @@
 // client bundle on every page). Shared by the header, /account and the sync runtime. A browser that has
 // never signed in (no hint, no account copy in the store) is a guest without asking the server.
 import { useSyncExternalStore } from 'react';
+import * as z from 'zod/mini';
 
 export interface AccountUser {
   id: string;
@@ -30,12 +31,14 @@ export function currentAccount(): AccountState {
   return state;
 }
 
+/** better-auth's get-session answer: null without a session, else { session, user }. */
+const sessionReplySchema = z.nullable(z.object({ user: z.object({ id: z.string(), email: z.string(), name: z.optional(z.nullable(z.string())) }) }));
+
 function userOf(body: unknown): AccountUser | null {
-  if (!body || typeof body !== 'object' || !('user' in body)) return null;
-  const user = (body as { user: unknown }).user;
-  if (!user || typeof user !== 'object') return null;
-  const { id, email, name } = user as Record<string, unknown>;
-  return typeof id === 'string' && typeof email === 'string' ? { id, email, name: typeof name === 'string' ? name : '' } : null;
+  const parsed = sessionReplySchema.safeParse(body);
+  if (!parsed.success || parsed.data === null) return null;
+  const { id, email, name } = parsed.data.user;
+  return { id, email, name: name ?? '' };
 }
 
 function setHint(signedIn: boolean) {
