@@ -31,11 +31,26 @@ const queue =
         onState: (s: QueueState) => {
           if (resyncing || currentAccount().status !== 'signed-in') return;
           setStatus(s === 'failed' ? 'offline' : s === 'sending' ? 'syncing' : 'synced');
+          if (s === 'failed') retryLater();
         },
       });
 
+/** After a failed send, one resync a little later (the server may be back before any `online` event). */
+const RETRY_AFTER_MS = 30_000;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+function retryLater() {
+  if (retryTimer !== null) return;
+  retryTimer = setTimeout(() => {
+    retryTimer = null;
+    const account = currentAccount();
+    if (account.status === 'signed-in' && isDirty(localStorage)) void resync(account.user);
+  }, RETRY_AFTER_MS);
+}
+
 function onLocalChange(before: LocalProgress, after: LocalProgress) {
-  if (after.owner === null || currentAccount().status !== 'signed-in') return;
+  const account = currentAccount();
+  // Only the signed-in account's own copy is sent (never a guest's document, never another account's leftovers).
+  if (account.status !== 'signed-in' || after.owner !== account.user.id) return;
   queue?.enqueue(diffProgress(before, after));
 }
 
@@ -53,6 +68,7 @@ export function resync(user: AccountUser): Promise<boolean> {
   })().then((ok) => {
     resyncing = null;
     setStatus(ok ? (queue && queue.size > 0 ? 'syncing' : 'synced') : 'offline');
+    if (!ok) retryLater();
     return ok;
   });
   return resyncing;
