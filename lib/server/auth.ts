@@ -1,12 +1,14 @@
 // Accounts with better-auth: email + password, sessions in the database (HttpOnly, SameSite=Lax
 // cookies; Secure when the app is served over https), scrypt password hashing (better-auth's default,
-// memory-hard), sign-in / sign-up rate limits counted in the database so that every instance shares
-// them, password change, and account deletion (the learner's rows go with the user: ON DELETE CASCADE).
+// memory-hard), sign-in / sign-up rate limits per address and sign-in attempts per account, counted
+// in the database so that every instance shares them, password change, and account deletion (the learner's rows go with the user: ON DELETE CASCADE).
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { parseEnv, type Env } from '../env';
 import { authSecret } from './auth-secret';
 import { getDb, type Db } from './db';
+import { consumeSignInAttempt } from './sign-in-throttle';
 
 /** Sign-in and sign-up attempts allowed per client address and minute (then 429 with Retry-After). */
 export const AUTH_ATTEMPTS_PER_MINUTE = 10;
@@ -46,6 +48,15 @@ export function createAuth(db: Db, env: Env = parseEnv()) {
       window: 60,
       max: 300,
       customRules: { '/sign-in/email': attempts, '/sign-up/email': attempts, '/change-password': attempts },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/sign-in/email' || typeof ctx.body?.email !== 'string') return;
+        const decision = await consumeSignInAttempt(db.prisma, ctx.body.email);
+        if (!decision.allowed) {
+          throw new APIError('TOO_MANY_REQUESTS', { message: `Too many sign-in attempts. Try again in ${decision.retryAfterS} s.` }, { 'X-Retry-After': String(decision.retryAfterS) });
+        }
+      }),
     },
     telemetry: { enabled: false },
     // Failed sign-ins are expected in the tests; elsewhere they are worth a warning in the log.

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_ATTEMPTS_PER_MINUTE, createAuth, type Auth } from '@/lib/server/auth';
 import { sessionUser } from '@/lib/server/session';
+import { SIGN_IN_ATTEMPTS_PER_ACCOUNT } from '@/lib/server/sign-in-throttle';
 import { parseEnv } from '@/lib/env';
 import { openScratchDb, type ScratchDb } from '../db/support';
 
@@ -87,6 +88,19 @@ describe('accounts (better-auth on our database)', () => {
     expect(rows.length).toBe(1);
     // another address is not affected
     expect((await call('sign-in/email', { email: 'ada@example.com', password: 'correct horse' }, { ip: '198.51.100.8' })).status).toBe(200);
+  });
+
+  it('limits sign-in attempts per account too, whatever address the client claims', async () => {
+    await call('sign-up/email', { email: 'target@example.com', password: 'the right one', name: 'T' }, { ip: '192.0.2.50' });
+    for (let i = 0; i < SIGN_IN_ATTEMPTS_PER_ACCOUNT; i++) {
+      const res = await call('sign-in/email', { email: 'Target@example.com', password: `guess ${i}` }, { ip: `10.9.${i >> 8}.${i & 255}` });
+      expect(res.status).toBe(401);
+    }
+    const blocked = await call('sign-in/email', { email: 'target@example.com', password: 'the right one' }, { ip: '10.200.0.1' });
+    expect(blocked.status).toBe(429);
+    expect((await blocked.json()).message).toMatch(/^Too many sign-in attempts\. Try again in \d+ s\.$/);
+    // another account is not affected
+    expect((await call('sign-in/email', { email: 'ada@example.com', password: 'correct horse' }, { ip: '10.200.0.2' })).status).toBe(200);
   });
 
   it('changes the password: the old one stops working', async () => {
