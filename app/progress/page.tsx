@@ -1,39 +1,49 @@
-// /progress: counts of solved and attempted exercises and rated questions, from this browser's store.
+// /progress: the learner's dashboard, from the browser store (the account's mirror when signed in).
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ProgressSummary } from '@/app/_components/catalogue/progress-summary';
+import { trackLabel } from '@/app/_components/catalogue/labels';
+import { ProgressDashboard, type DashboardTrack } from '@/app/_components/progress/progress-dashboard';
 import { T } from '@/app/_components/ui/t';
+import { EXERCISE_IDS, TRACKS } from '@/lib/content/catalogue';
 import { loadExercises, loadQuestions } from '@/lib/content/load';
 
 export const metadata: Metadata = { title: 'Progress' };
 
 export default function ProgressPage() {
-  const exerciseIds = loadExercises().map((e) => e.meta.id);
-  const questionCount = loadQuestions().length;
+  const order = (id: string) => (EXERCISE_IDS as readonly string[]).indexOf(id);
+  const exercises = loadExercises()
+    .map((e) => e.meta)
+    .sort((a, b) => order(a.id) - order(b.id));
+  const tracks: DashboardTrack[] = TRACKS.map((track) => ({
+    track,
+    label: trackLabel[track],
+    exercises: exercises.filter((e) => e.track === track).map((e) => ({ id: e.id, title: e.title })),
+  }));
+  const questions = loadQuestions().map((q) => ({ id: q.meta.id, title: q.meta.title }));
   return (
     <>
       <h1 className="page-title">
         <T en="Progress" zh="进度" />
       </h1>
-      <ProgressSummary
-        exerciseIds={exerciseIds}
-        questionCount={questionCount}
+      <ProgressDashboard
+        tracks={tracks}
+        questions={questions}
         empty={
-      <p className="empty-state" data-testid="progress-empty">
-        <T
-          en={
-            <>
-              No activity yet. Your submissions, solved exercises and reviewed questions will be counted here.{' '}
-              <Link href="/exercises">Pick an exercise</Link>.
-            </>
-          }
-          zh={
-            <>
-              还没有学习记录。你的提交、已解决的练习和复习过的题目都会统计在这里。<Link href="/exercises">选一个练习</Link>。
-            </>
-          }
-        />
-      </p>
+          <p className="empty-state" data-testid="progress-empty">
+            <T
+              en={
+                <>
+                  No activity yet. Your submissions, solved exercises and reviewed questions will be counted here.{' '}
+                  <Link href="/exercises">Pick an exercise</Link>.
+                </>
+              }
+              zh={
+                <>
+                  还没有学习记录。你的提交、已解决的练习和复习过的题目都会统计在这里。<Link href="/exercises">选一个练习</Link>。
+                </>
+              }
+            />
+          </p>
         }
       />
     </>

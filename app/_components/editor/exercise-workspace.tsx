@@ -1,15 +1,16 @@
 'use client';
 // The exercise workspace: statement beside a Monaco editor, Run / Submit / Stop, results, hints and the solution.
 import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { GradeResult } from '@/lib/grader/result';
-import { isSolved, recordAttempt } from '@/lib/progress/local-store';
+import { CODE_MAX_BYTES, isSolved, recordAttempt, recordSubmission, utf8Bytes } from '@/lib/progress/local-store';
 import { ResultPanel } from '../results/result-panel';
 import { RunProgress } from '../results/run-progress';
 import { TrainingChart } from '../results/training-chart';
 import { T } from '../ui/t';
 import { usePreferences } from '../ui/use-preferences';
 import type { HintHtml } from '@/lib/content/workspace-files';
+import { ExerciseNotes } from './exercise-notes';
 import { HintList } from './hint-list';
 import { markersOf } from './markers';
 import { useDraft } from './use-draft';
@@ -60,8 +61,32 @@ export function ExerciseWorkspace({ exerciseId, starter, solution, typesSource, 
   const { code, change, reset, current, progress, update } = useDraft(exerciseId, starter);
   const [editorReady, setEditorReady] = useState(false);
   const [showSolution, setShowSolution] = useState(false);
+  /** The graded code and its submission id, made when grading starts (a resend of the record keeps the id). */
+  const grading = useRef<{ clientId: string; code: string } | null>(null);
   const onResult = useCallback(
-    (result: GradeResult) => update((p) => recordAttempt(p, exerciseId, { verdict: result.verdict, includesHidden: result.includesHidden }, new Date())),
+    (result: GradeResult) => {
+      const started = grading.current;
+      grading.current = null;
+      const at = new Date();
+      if (!started || utf8Bytes(started.code) > CODE_MAX_BYTES) {
+        update((p) => recordAttempt(p, exerciseId, { verdict: result.verdict, includesHidden: result.includesHidden }, at));
+        return;
+      }
+      update((p) =>
+        recordSubmission(p, {
+          clientId: started.clientId,
+          exerciseId,
+          kind: result.includesHidden ? 'submit' : 'run',
+          verdict: result.verdict,
+          code: started.code,
+          result,
+          graderVersion: result.version.slice(0, 40),
+          backend: result.backend.slice(0, 40),
+          durationMs: Math.max(0, Math.round(result.durationMs)),
+          at: at.toISOString(),
+        }),
+      );
+    },
     [exerciseId, update],
   );
   // The grading runtime loads right after the editor is editable (or after 4 s if the editor cannot load).
@@ -74,8 +99,17 @@ export function ExerciseWorkspace({ exerciseId, starter, solution, typesSource, 
   const running = state.phase === 'running';
   const markers = useMemo(() => (state.result ? markersOf(state.result) : []), [state.result]);
 
-  const run = useCallback(() => void grade(current(), false), [grade, current]);
-  const submit = useCallback(() => void grade(current(), true), [grade, current]);
+  const start = useCallback(
+    (includeHidden: boolean) => {
+      if (running) return;
+      const code = current();
+      grading.current = { clientId: crypto.randomUUID(), code };
+      void grade(code, includeHidden);
+    },
+    [grade, current, running],
+  );
+  const run = useCallback(() => start(false), [start]);
+  const submit = useCallback(() => start(true), [start]);
 
   // The shortcuts also work when the focus is outside the editor (the editor binds its own).
   useEffect(() => {
@@ -103,6 +137,7 @@ export function ExerciseWorkspace({ exerciseId, starter, solution, typesSource, 
       <div className="workspace-statement">
         {children}
         <HintList hints={hints} />
+        <ExerciseNotes exerciseId={exerciseId} />
         {solution && (
           <section className="section" aria-labelledby="solution-heading">
             <h2 id="solution-heading">

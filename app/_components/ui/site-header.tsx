@@ -1,5 +1,6 @@
-// The site header: brand, the four sections, and the theme / language switches.
+// The site header: brand, the four sections, the theme / language switches and the account.
 import Link from 'next/link';
+import { AccountLink } from './account-link';
 import { NavLinks } from './nav-links';
 import { PreferenceControls } from './preference-controls';
 import { T } from './t';
@@ -25,6 +26,7 @@ export function SiteHeader() {
           />
         </nav>
         <PreferenceControls />
+        <AccountLink />
       </div>
     </header>
   );

@@ -6,11 +6,25 @@ import {
   LOCAL_STORE_KEY,
   emptyProgress,
   parseProgress,
+  readProgress,
   updateProgress,
   type LocalProgress,
 } from '@/lib/progress/local-store';
 
 const listeners = new Set<() => void>();
+
+type ChangeObserver = (before: LocalProgress, after: LocalProgress) => void;
+let observer: ChangeObserver | null = null;
+
+/** The sync runtime watches every write made through `update` (what changed is sent to the account). */
+export function setChangeObserver(next: ChangeObserver | null): void {
+  observer = next;
+}
+
+/** Re-renders every reader after the store was written outside `update` (a resync, a sign-out). */
+export function notifyProgressChanged(): void {
+  listeners.forEach((l) => l());
+}
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
@@ -41,8 +55,10 @@ export function useLocalProgress(): [LocalProgress | null, (change: (p: LocalPro
     }
   }, [raw]);
   const update = useCallback((change: (p: LocalProgress) => LocalProgress) => {
-    updateProgress(localStorage, change);
+    const before = observer ? readProgress(localStorage) : null;
+    const after = updateProgress(localStorage, change);
     listeners.forEach((l) => l());
+    if (before && observer) observer(before, after);
   }, []);
   return [progress, update];
 }
