@@ -4,7 +4,7 @@
 // reading the browser store; this only keeps that store and the account in step.
 import { useSyncExternalStore } from 'react';
 import { readProgress, type LocalProgress } from '@/lib/progress/local-store';
-import { createSyncQueue, diffProgress, forgetAccount, isDirty, syncAccount, type QueueState } from '@/lib/progress/sync';
+import { createSyncQueue, diffProgress, forgetAccount, isDirty, setDirty, syncAccount, type QueueState } from '@/lib/progress/sync';
 import { currentAccount, mightBeSignedIn, refreshAccount, setAccountState, type AccountUser } from './account';
 import { notifyProgressChanged, setChangeObserver } from './use-local-progress';
 
@@ -49,6 +49,12 @@ function retryLater() {
 
 function onLocalChange(before: LocalProgress, after: LocalProgress) {
   const account = currentAccount();
+  // A change to an account's copy before the session is known (the page just loaded, or the session
+  // could not be read): the resync that follows must merge it rather than pull over it.
+  if (account.status !== 'signed-in' && account.status !== 'guest') {
+    if (after.owner !== null) setDirty(localStorage, true);
+    return;
+  }
   // Only the signed-in account's own copy is sent (never a guest's document, never another account's leftovers).
   if (account.status !== 'signed-in' || after.owner !== account.user.id) return;
   queue?.enqueue(diffProgress(before, after));
