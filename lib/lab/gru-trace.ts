@@ -2,9 +2,9 @@
 import { gruCellStep, gruSizes, type GruParams } from '../lstm';
 import { tf } from '../tfjs';
 
-/** The quantities the GRU view draws, each [T][H]. */
-export const GRU_TRACE_ROWS = ['z', 'r', 'hTilde', 'h'] as const;
-export type GruTraceRow = (typeof GRU_TRACE_ROWS)[number];
+import { GRU_TRACE_ROWS, type GruTraceRow } from './trace-reading';
+
+export { GRU_TRACE_ROWS, type GruTraceRow };
 
 /** A GRU run over one sequence from a zero state, as plain numbers. */
 export interface GruTrace {

@@ -1,4 +1,4 @@
-// The site header: brand, the four sections, and the theme / language switches.
+// The site header: brand, the five sections, and the theme / language switches.
 import Link from 'next/link';
 import { NavLinks } from './nav-links';
 import { PreferenceControls } from './preference-controls';
@@ -19,6 +19,7 @@ export function SiteHeader() {
             items={[
               { href: '/questions', label: <T en="Questions" zh="面试题" /> },
               { href: '/exercises', label: <T en="Exercises" zh="练习" /> },
+              { href: '/lab', label: <T en="Lab" zh="实验室" /> },
               { href: '/review', label: <T en="Review" zh="复习" /> },
               { href: '/progress', label: <T en="Progress" zh="进度" /> },
             ]}

@@ -1,6 +1,7 @@
 // The inspector's numbers against lstmForward's caches, the equations they fill in, and the learner/reference diff.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareTraces, stepEquation, traceLstm, TRACE_ROWS, type TraceRow } from '@/lib/lab/gate-trace';
+import { traceLstm } from '@/lib/lab/gate-trace';
+import { compareTraces, stepEquation, TRACE_ROWS, type TraceRow } from '@/lib/lab/trace-reading';
 import { createRng, disposeLstmCache, initLstmParams, lstmForward } from '@/lib/lstm';
 import { tf } from '@/lib/tfjs';
 import { useBackend } from '../lstm/backends';
