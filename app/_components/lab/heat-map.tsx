@@ -55,7 +55,7 @@ export function HeatMap({ label, values, range, selected, onSelect, different = 
           )),
         )}
         {different.map(([t, k]) => (
-          <rect key={`d${t}-${k}`} className={styles.different} x={LEFT + t * CELL + 1} y={TOP + k * CELL + 1} width={CELL - 3} height={CELL - 3} />
+          <rect key={`d${t}-${k}`} data-different="true" className={styles.different} x={LEFT + t * CELL + 1} y={TOP + k * CELL + 1} width={CELL - 3} height={CELL - 3} />
         ))}
         {selected.t < steps && selected.k < H && (
           <rect className={styles.selected} x={LEFT + selected.t * CELL - 1} y={TOP + selected.k * CELL - 1} width={CELL + 1} height={CELL + 1} />
