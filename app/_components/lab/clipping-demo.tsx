@@ -22,6 +22,9 @@ function pathOf(steps: DescentStep[]): string {
   return steps.map((s, k) => `${k === 0 ? 'M' : 'L'}${px(s.at.w).toFixed(1)},${py(s.at.b).toFixed(1)}`).join('');
 }
 
+/** An opaque mix of the text and background colours (overlapping translucent cells would show seams). */
+const shade = (level: number) => `color-mix(in srgb, var(--fg) ${(4 + 50 * level).toFixed(1)}%, var(--bg))`;
+
 /** The surface, shaded by log(1 + loss) so the plateau, the face and the bowl all show. */
 function Surface() {
   const grid = useMemo(() => lossGrid(CLIFF_VIEW, GRID), []);
@@ -29,10 +32,10 @@ function Surface() {
   const cw = plotW / GRID;
   const ch = plotH / GRID;
   return (
-    <g>
+    <g shapeRendering="crispEdges">
       {grid.map((row, r) =>
         row.map((loss, c) => (
-          <rect key={`${r}-${c}`} x={PAD.left + c * cw} y={PAD.top + r * ch} width={cw + 0.5} height={ch + 0.5} fill="var(--fg)" fillOpacity={0.04 + 0.5 * (Math.log1p(loss) / top)} />
+          <rect key={`${r}-${c}`} x={PAD.left + c * cw} y={PAD.top + r * ch} width={cw + 1} height={ch + 1} style={{ fill: shade(Math.log1p(loss) / top) }} />
         )),
       )}
     </g>

@@ -106,8 +106,8 @@ export default function GateInspector({ withGru = false }: { withGru?: boolean }
       </h3>
       <p className="muted">
         <T
-          en="Tiny networks trained by a seeded script on each task. Pick an input and step through time; click a cell to select it."
-          zh="每个任务都有一个由带种子的脚本训练出的小网络。选择输入，逐步查看每个时间步；点击格子可选中它。"
+          en="Tiny networks trained by a seeded script on each task. Pick an input and step through time; click a cell to select it. Blue is positive, amber negative, a stronger colour a larger value (gates run from 0 to 1)."
+          zh="每个任务都有一个由带种子的脚本训练出的小网络。选择输入，逐步查看每个时间步；点击格子可选中它。蓝色为正，琥珀色为负，颜色越深数值越大（门的取值在 0 到 1 之间）。"
         />
       </p>
       <div className={styles.controls}>
@@ -222,8 +222,8 @@ export default function GateInspector({ withGru = false }: { withGru?: boolean }
                 </div>
                 <p className={styles.summary}>
                   <T
-                    en={`GRU unit ${unit} at step ${step}: update gate z = ${n(trace.gru.values.z[step][unit])} (keeps that share of h_{t−1}), reset gate r = ${n(trace.gru.values.r[step][unit])}, h = ${n(trace.gru.values.h[step][unit])}. The GRU has no separate cell state: z plays both the forget and the input gate.`}
-                    zh={`GRU 单元 ${unit} 第 ${step} 步：更新门 z = ${n(trace.gru.values.z[step][unit])}（保留 h_{t−1} 的这一比例），重置门 r = ${n(trace.gru.values.r[step][unit])}，h = ${n(trace.gru.values.h[step][unit])}。GRU 没有单独的细胞状态：z 同时扮演遗忘门和输入门。`}
+                    en={`GRU unit ${unit} at step ${step}: update gate z = ${n(trace.gru.values.z[step][unit])} (the share of the previous h it keeps), reset gate r = ${n(trace.gru.values.r[step][unit])}, h = ${n(trace.gru.values.h[step][unit])}. The GRU has no separate cell state: z plays both the forget and the input gate.`}
+                    zh={`GRU 单元 ${unit} 第 ${step} 步：更新门 z = ${n(trace.gru.values.z[step][unit])}（保留上一步 h 的比例），重置门 r = ${n(trace.gru.values.r[step][unit])}，h = ${n(trace.gru.values.h[step][unit])}。GRU 没有单独的细胞状态：z 同时扮演遗忘门和输入门。`}
                   />
                 </p>
               </div>

@@ -39,6 +39,17 @@ function describeCurve(name: string, values: number[], lang: 'en' | 'zh'): strin
   return `${name}：‖∂h_T/∂x_0‖ = ${e3(s.first)}，‖∂h_T/∂x_T−1‖ = ${e3(s.last)}（沿时间往回${s.decades < 0 ? `下降 ${decades} 个数量级` : `上升 ${decades} 个数量级`}）`;
 }
 
+/** The largest |log10(mine / reference)| over the steps, as text ('∞' when a length or a value cannot be compared). */
+function decadesApart(mine: number[], reference: number[]): string {
+  if (mine.length !== reference.length) return '∞';
+  let worst = 0;
+  mine.forEach((v, t) => {
+    const gap = Math.abs(Math.log10(v) - Math.log10(reference[t]));
+    worst = Number.isFinite(gap) && worst !== Infinity ? Math.max(worst, gap) : Infinity;
+  });
+  return worst === Infinity ? '∞' : worst < 1e-3 ? '< 0.001' : worst.toPrecision(2);
+}
+
 export default function GradientFlowChart() {
   const id = useId();
   const [settings, setSettings] = useState<GradientFlowSettings>(DEFAULT_GRADIENT_FLOW_SETTINGS);
@@ -149,11 +160,20 @@ export default function GradientFlowChart() {
             )}
           </div>
           <LogLineChart series={series} xLabel={{ en: 'input step t', zh: '输入时间步 t' }} yLabel={{ en: '‖∂h_T/∂x_t‖ (log scale)', zh: '‖∂h_T/∂x_t‖（对数刻度）' }} />
-          <p className={styles.summary} role="status" aria-live="polite" data-testid="gradient-summary" data-lstm-first={curves.lstm[0]}>
+          <p className={styles.summary} role="status" aria-live="polite" data-testid="gradient-summary">
             <T
               en={`T = ${settings.steps}, H = ${settings.hiddenSize}, forget bias ${settings.forgetBias}, recurrent scale ${settings.recurrentScale}. ${describeCurve('RNN', curves.rnn, 'en')}. ${describeCurve('LSTM', curves.lstm, 'en')}.`}
               zh={`T = ${settings.steps}，H = ${settings.hiddenSize}，遗忘门偏置 ${settings.forgetBias}，循环权重缩放 ${settings.recurrentScale}。${describeCurve('RNN', curves.rnn, 'zh')}。${describeCurve('LSTM', curves.lstm, 'zh')}。`}
             />
+            {mineNow && (
+              <>
+                {' '}
+                <T
+                  en={`Your exercise 06 is at most ${decadesApart(mineNow.rnn, curves.rnn)} decades from the reference RNN curve and ${decadesApart(mineNow.lstm, curves.lstm)} from the LSTM curve.`}
+                  zh={`你的练习 06 与参考 RNN 曲线最多相差 ${decadesApart(mineNow.rnn, curves.rnn)} 个数量级，与 LSTM 曲线最多相差 ${decadesApart(mineNow.lstm, curves.lstm)} 个数量级。`}
+                />
+              </>
+            )}
           </p>
         </>
       )}
