@@ -33,3 +33,18 @@ export function summarizeCurve(norms: number[]): CurveSummary {
   const decades = first > 0 && last > 0 ? Math.log10(first / last) : first > 0 ? Infinity : -Infinity;
   return { first, last, decades };
 }
+
+/**
+ * The largest |log10(a_t / b_t)| over the steps: how far apart two gradient-norm curves are on the chart's
+ * log scale. Infinity when the lengths differ or a value cannot be compared (zero, negative, NaN).
+ */
+export function decadesApart(a: number[], b: number[]): number {
+  if (a.length !== b.length) return Infinity;
+  let worst = 0;
+  for (let t = 0; t < a.length; t++) {
+    const gap = Math.abs(Math.log10(a[t]) - Math.log10(b[t]));
+    if (!Number.isFinite(gap)) return Infinity;
+    worst = Math.max(worst, gap);
+  }
+  return worst;
+}

@@ -70,9 +70,18 @@ export function presetBatch(task: PresetTask, seed: number, batch: number): Pres
   return { inputs: rows.map((r) => r.inputs), targets: rows.map((r) => r.targets), firstScoredStep: FIRST_SCORED_STEP[task] };
 }
 
-/** The sequence the inspector opens with for each task (fixed, so screenshots and texts stay stable). */
+/** Seed of the sequence the inspector opens with for each task (fixed, so screenshots and texts stay stable). */
+const EXAMPLE_SEED = 2026;
+
+/** The sequence the inspector opens with for each task. */
 export function presetExample(task: PresetTask): number[] {
-  return presetBatch(task, 2026, 1).inputs[0];
+  return presetBatch(task, EXAMPLE_SEED, 1).inputs[0];
+}
+
+/** What the readout should give at each step of {@link presetExample} (null before the first scored step). */
+export function presetExampleTargets(task: PresetTask): Array<number | null> {
+  const batch = presetBatch(task, EXAMPLE_SEED, 1);
+  return batch.targets[0].map((y, t) => (t >= batch.firstScoredStep ? y : null));
 }
 
 /** How well predictions solve a task, with the naive baseline where the task has one. */

@@ -2,7 +2,7 @@
 // Clipping on a cliff: the loss surface of lib/lab/clipping as a shaded map, gradient descent with and without norm clipping, step by step.
 import { useEffect, useId, useMemo, useState } from 'react';
 import { formatNumber } from '@/lib/grader/messages';
-import { CLIFF_VIEW, DEFAULT_CLIP_NORM, DEFAULT_DESCENT, descend, lossGrid, type DescentStep } from '@/lib/lab/clipping';
+import { CLIFF_VIEW, DEFAULT_CLIP_NORM, DEFAULT_DESCENT, descend, longestStep, lossGrid, type DescentStep } from '@/lib/lab/clipping';
 import { T } from '../ui/t';
 import styles from './lab.module.css';
 import { SvgT } from './svg-text';
@@ -63,7 +63,7 @@ export default function ClippingDemo() {
 
   const p = plain[shownStep];
   const c = clipped[shownStep];
-  const jump = (path: DescentStep[]) => path.slice(1, shownStep + 1).reduce((m, s, k) => Math.max(m, Math.hypot(s.at.w - path[k].at.w, s.at.b - path[k].at.b)), 0);
+  const jump = (path: DescentStep[]) => longestStep(path.slice(0, shownStep + 1));
 
   return (
     <section className={styles.widget} aria-labelledby={`${id}-title`} data-testid="clipping-demo">

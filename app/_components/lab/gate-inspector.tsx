@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { formatNumber } from '@/lib/grader/messages';
 import { compareTraces, GRU_TRACE_ROWS, stepEquation, TRACE_ROWS, type TraceDifference } from '@/lib/lab/trace-reading';
-import { parseTypedSequence, PRESET_TASKS, presetExample, type PresetTask } from '@/lib/lab/presets';
+import { parseTypedSequence, PRESET_TASKS, presetExample, presetExampleTargets, type PresetTask } from '@/lib/lab/presets';
 import { draftOf } from '@/lib/progress/local-store';
 import { T } from '../ui/t';
 import { useLocalProgress } from '../ui/use-local-progress';
@@ -30,6 +30,7 @@ type LearnerState =
 const CELL_STEP_EXERCISE = '01-lstm-cell-step';
 const FORWARD_EXERCISE = '02-lstm-forward';
 const n = (v: number) => formatNumber(Number(v.toPrecision(4)));
+const sameSequence = (a: number[], b: number[]) => a.length === b.length && a.every((v, k) => v === b[k]);
 
 export default function GateInspector({ withGru = false }: { withGru?: boolean }) {
   const id = useId();
@@ -97,6 +98,11 @@ export default function GateInspector({ withGru = false }: { withGru?: boolean }
   };
 
   const equation = trace && hidden > 0 ? stepEquation(trace.lstm, step, unit) : null;
+  // Targets are known for the preset sequences; a typed one has none.
+  const targets = useMemo(() => presetExampleTargets(task), [task]);
+  const target = sameSequence(inputs, presetExample(task)) ? targets[step] : null;
+  const targetText = target === null ? '' : ` (target ${n(target)})`;
+  const targetTextZh = target === null ? '' : `（目标 ${n(target)}）`;
   const learnerResults = learner.phase === 'done' && learner.forInputs === inputs ? learner : null;
 
   return (
@@ -172,8 +178,8 @@ export default function GateInspector({ withGru = false }: { withGru?: boolean }
         <>
           <p className={styles.summary} role="status" aria-live="polite" data-testid="gate-summary">
             <T
-              en={`Step ${step} of ${steps - 1}, input ${n(inputs[step])}. Unit ${unit}: input gate ${n(equation.i)}, forget gate ${n(equation.f)}, candidate ${n(equation.g)}, output gate ${n(equation.o)}, cell ${n(equation.c)}, hidden ${n(equation.h)}. Readout (${READOUT_LABELS[task].en}): ${n(trace.predictions[step])}.`}
-              zh={`第 ${step} 步（共 ${steps - 1} 步），输入 ${n(inputs[step])}。单元 ${unit}：输入门 ${n(equation.i)}，遗忘门 ${n(equation.f)}，候选值 ${n(equation.g)}，输出门 ${n(equation.o)}，细胞状态 ${n(equation.c)}，隐藏状态 ${n(equation.h)}。读出（${READOUT_LABELS[task].zh}）：${n(trace.predictions[step])}。`}
+              en={`Step ${step} of ${steps - 1}, input ${n(inputs[step])}. Unit ${unit}: input gate ${n(equation.i)}, forget gate ${n(equation.f)}, candidate ${n(equation.g)}, output gate ${n(equation.o)}, cell ${n(equation.c)}, hidden ${n(equation.h)}. Readout (${READOUT_LABELS[task].en}): ${n(trace.predictions[step])}${targetText}.`}
+              zh={`第 ${step} 步（共 ${steps - 1} 步），输入 ${n(inputs[step])}。单元 ${unit}：输入门 ${n(equation.i)}，遗忘门 ${n(equation.f)}，候选值 ${n(equation.g)}，输出门 ${n(equation.o)}，细胞状态 ${n(equation.c)}，隐藏状态 ${n(equation.h)}。读出（${READOUT_LABELS[task].zh}）：${n(trace.predictions[step])}${targetTextZh}。`}
             />
           </p>
           <StepEquations e={equation} t={step} k={unit} x={inputs[step]} />

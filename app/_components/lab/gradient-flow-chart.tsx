@@ -2,7 +2,7 @@
 // Gradient flow: ‖∂h_T/∂x_t‖ against t on a log scale for a tanh RNN and an LSTM, with sliders for length, width, forget bias and recurrent scale; optionally the learner's exercise-06 curves on top.
 import { useEffect, useId, useState } from 'react';
 import { formatNumber } from '@/lib/grader/messages';
-import { DEFAULT_GRADIENT_FLOW_SETTINGS, summarizeCurve, type GradientFlowSettings } from '@/lib/lab/gradient-flow-settings';
+import { decadesApart, DEFAULT_GRADIENT_FLOW_SETTINGS, summarizeCurve, type GradientFlowSettings } from '@/lib/lab/gradient-flow-settings';
 import { draftOf } from '@/lib/progress/local-store';
 import { T } from '../ui/t';
 import { useLocalProgress } from '../ui/use-local-progress';
@@ -39,15 +39,10 @@ function describeCurve(name: string, values: number[], lang: 'en' | 'zh'): strin
   return `${name}：‖∂h_T/∂x_0‖ = ${e3(s.first)}，‖∂h_T/∂x_T−1‖ = ${e3(s.last)}（沿时间往回${s.decades < 0 ? `下降 ${decades} 个数量级` : `上升 ${decades} 个数量级`}）`;
 }
 
-/** The largest |log10(mine / reference)| over the steps, as text ('∞' when a length or a value cannot be compared). */
-function decadesApart(mine: number[], reference: number[]): string {
-  if (mine.length !== reference.length) return '∞';
-  let worst = 0;
-  mine.forEach((v, t) => {
-    const gap = Math.abs(Math.log10(v) - Math.log10(reference[t]));
-    worst = Number.isFinite(gap) && worst !== Infinity ? Math.max(worst, gap) : Infinity;
-  });
-  return worst === Infinity ? '∞' : worst < 1e-3 ? '< 0.001' : worst.toPrecision(2);
+/** How far the learner's curve is from the reference, as text. */
+function apart(mine: number[], reference: number[]): string {
+  const d = decadesApart(mine, reference);
+  return d === Infinity ? '∞' : d < 1e-3 ? '< 0.001' : d.toPrecision(2);
 }
 
 export default function GradientFlowChart() {
@@ -169,8 +164,8 @@ export default function GradientFlowChart() {
               <>
                 {' '}
                 <T
-                  en={`Your exercise 06 is at most ${decadesApart(mineNow.rnn, curves.rnn)} decades from the reference RNN curve and ${decadesApart(mineNow.lstm, curves.lstm)} from the LSTM curve.`}
-                  zh={`你的练习 06 与参考 RNN 曲线最多相差 ${decadesApart(mineNow.rnn, curves.rnn)} 个数量级，与 LSTM 曲线最多相差 ${decadesApart(mineNow.lstm, curves.lstm)} 个数量级。`}
+                  en={`Your exercise 06 is at most ${apart(mineNow.rnn, curves.rnn)} decades from the reference RNN curve and ${apart(mineNow.lstm, curves.lstm)} from the LSTM curve.`}
+                  zh={`你的练习 06 与参考 RNN 曲线最多相差 ${apart(mineNow.rnn, curves.rnn)} 个数量级，与 LSTM 曲线最多相差 ${apart(mineNow.lstm, curves.lstm)} 个数量级。`}
                 />
               </>
             )}

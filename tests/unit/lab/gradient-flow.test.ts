@@ -8,6 +8,7 @@ import {
   summarizeCurve,
   type GradientFlowSettings,
 } from '@/lib/lab/gradient-flow';
+import { decadesApart } from '@/lib/lab/gradient-flow-settings';
 import { tf } from '@/lib/tfjs';
 import { useBackend } from '../lstm/backends';
 
@@ -88,5 +89,13 @@ describe('gradientFlowCurves', () => {
 describe('summarizeCurve', () => {
   it('counts decades from the last step back to the first', () => {
     expect(summarizeCurve([1e-6, 1e-3, 1])).toEqual({ first: 1e-6, last: 1, decades: -6 });
+  });
+});
+
+describe('decadesApart', () => {
+  it('is the largest log-scale gap, and infinite when the curves cannot be compared', () => {
+    expect(decadesApart([1, 10, 100], [1, 1, 100])).toBeCloseTo(1, 12);
+    expect(decadesApart([1, 2], [1])).toBe(Infinity);
+    expect(decadesApart([0, 1], [1e-3, 1])).toBe(Infinity);
   });
 });

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluatePreset } from '@/lib/lab/evaluate-preset';
 import { LAB_CELLS } from '@/lib/lab/lab-weights';
-import { parseTypedSequence, PRESET_SPECS, PRESET_TASKS, presetBatch, presetExample, scorePreset } from '@/lib/lab/presets';
+import { parseTypedSequence, PRESET_SPECS, PRESET_TASKS, presetBatch, presetExample, presetExampleTargets, scorePreset } from '@/lib/lab/presets';
 import { shippedWeights } from '@/lib/lab/shipped-weights';
 import { trainPreset } from '@/lib/lab/train-preset';
 import { LAB_WEIGHTS_SEED } from '@/lib/lab/weight-files';
@@ -45,6 +45,13 @@ describe('the preset tasks', () => {
       expect(presetBatch(task, 5, 3)).toEqual(presetBatch(task, 5, 3));
       expect(presetExample(task)).toHaveLength(PRESET_SPECS[task].steps);
     }
+  });
+
+  it('give the example sequences their targets, none before the first scored step', () => {
+    const ones = presetExample('counting');
+    expect(presetExampleTargets('counting')).toEqual(ones.map((_, t) => ones.slice(0, t + 1).reduce((a, b) => a + b, 0)));
+    const bits = presetExample('delayed-copy');
+    expect(presetExampleTargets('delayed-copy')).toEqual(bits.map((_, t) => (t >= 3 ? bits[t - 3] : null)));
   });
 
   it('score a perfect answer perfectly and the naive sine baseline as itself', () => {
