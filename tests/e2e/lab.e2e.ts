@@ -64,12 +64,12 @@ describe('the lab', () => {
     await page.getByTestId('lab-slot-gates').scrollIntoViewIfNeeded();
     const summary = page.getByTestId('gate-summary');
     await summary.waitFor({ timeout: 60_000 });
-    await expect(summary.innerText()).resolves.toContain('Step 0 of 11');
+    await expect(summary.innerText()).resolves.toContain('Step t = 0 (steps 0–11)');
     const step = page.getByTestId('step-slider');
     await step.focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => summary.innerText()).toContain('Step 2 of 11');
+    await expect.poll(() => summary.innerText()).toContain('Step t = 2 (steps 0–11)');
     await expect(page.getByTestId('step-equations').innerText()).resolves.toMatch(/c\s*t\s*= f·c\s*t−1\s*\+ i·g = /);
     // Six heat-maps: i, f, g, o, c, h.
     for (const row of ['i', 'f', 'g', 'o', 'c', 'h']) await expect(page.getByTestId(`heat-${row}`).isVisible()).resolves.toBe(true);
@@ -80,10 +80,10 @@ describe('the lab', () => {
     await expect(page.getByRole('alert').first().innerText()).resolves.toContain('"x" is not a number');
     await page.getByTestId('typed-sequence').fill('1 1 0 1 1');
     await page.getByTestId('typed-sequence').press('Enter');
-    await expect.poll(() => summary.innerText()).toContain('of 4');
+    await expect.poll(() => summary.innerText()).toContain('(steps 0–4)');
 
     await page.getByTestId('lang-toggle').click();
-    await expect.poll(() => summary.innerText()).toContain('单元');
+    await expect.poll(() => summary.innerText()).toContain('共 5 步');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'lab-gate-inspector-zh-dark');
   });

@@ -8,6 +8,7 @@ import { parseTypedSequence, PRESET_TASKS, presetExample, presetExampleTargets, 
 import { draftOf } from '@/lib/progress/local-store';
 import { T } from '../ui/t';
 import { useLocalProgress } from '../ui/use-local-progress';
+import { usePreferences } from '../ui/use-preferences';
 import { GRU_ROW_LABELS, LSTM_ROW_LABELS, READOUT_LABELS, ROW_RANGE, TASK_LABELS } from './gate-labels';
 import { HeatMap } from './heat-map';
 import { askLab } from './lab-client';
@@ -44,6 +45,8 @@ export default function GateInspector({ withGru = false }: { withGru?: boolean }
   const [k, setK] = useState(0);
   const [learner, setLearner] = useState<LearnerState>({ phase: 'idle' });
   const [progress] = useLocalProgress();
+  // <option> holds plain text only, so it follows the chosen language instead of carrying both.
+  const { lang } = usePreferences();
 
   useEffect(() => {
     let current = true;
@@ -122,7 +125,7 @@ export default function GateInspector({ withGru = false }: { withGru?: boolean }
           <select value={task} onChange={(e) => choosePreset(e.target.value as PresetTask)} data-testid="preset-select">
             {PRESET_TASKS.map((p) => (
               <option key={p} value={p}>
-                {TASK_LABELS[p].en} / {TASK_LABELS[p].zh}
+                {TASK_LABELS[p][lang]}
               </option>
             ))}
           </select>
@@ -178,8 +181,8 @@ export default function GateInspector({ withGru = false }: { withGru?: boolean }
         <>
           <p className={styles.summary} role="status" aria-live="polite" data-testid="gate-summary">
             <T
-              en={`Step ${step} of ${steps - 1}, input ${n(inputs[step])}. Unit ${unit}: input gate ${n(equation.i)}, forget gate ${n(equation.f)}, candidate ${n(equation.g)}, output gate ${n(equation.o)}, cell ${n(equation.c)}, hidden ${n(equation.h)}. Readout (${READOUT_LABELS[task].en}): ${n(trace.predictions[step])}${targetText}.`}
-              zh={`第 ${step} 步（共 ${steps - 1} 步），输入 ${n(inputs[step])}。单元 ${unit}：输入门 ${n(equation.i)}，遗忘门 ${n(equation.f)}，候选值 ${n(equation.g)}，输出门 ${n(equation.o)}，细胞状态 ${n(equation.c)}，隐藏状态 ${n(equation.h)}。读出（${READOUT_LABELS[task].zh}）：${n(trace.predictions[step])}${targetTextZh}。`}
+              en={`Step t = ${step} (steps 0–${steps - 1}), input ${n(inputs[step])}. Unit ${unit}: input gate ${n(equation.i)}, forget gate ${n(equation.f)}, candidate ${n(equation.g)}, output gate ${n(equation.o)}, cell ${n(equation.c)}, hidden ${n(equation.h)}. Readout (${READOUT_LABELS[task].en}): ${n(trace.predictions[step])}${targetText}.`}
+              zh={`时间步 t = ${step}（共 ${steps} 步：0–${steps - 1}），输入 ${n(inputs[step])}。单元 ${unit}：输入门 ${n(equation.i)}，遗忘门 ${n(equation.f)}，候选值 ${n(equation.g)}，输出门 ${n(equation.o)}，细胞状态 ${n(equation.c)}，隐藏状态 ${n(equation.h)}。读出（${READOUT_LABELS[task].zh}）：${n(trace.predictions[step])}${targetTextZh}。`}
             />
           </p>
           <StepEquations e={equation} t={step} k={unit} x={inputs[step]} />
