@@ -23,20 +23,27 @@ const BATCH_SEED_STRIDE = 1_000_000;
 /** Fresh cell weights as variables: Keras init, the LSTM with a unit forget bias. */
 function initialCell(cell: LabCell, hiddenSize: number, seed: number): CellParams {
   const options = { inputSize: 1, hiddenSize, seed };
+  // tf.variable copies the initial values; the initialisers' tensors are freed right after.
   if (cell === 'lstm') {
     const p = initLstmParams({ ...options, unitForgetBias: true });
-    return { cell, params: { kernel: tf.variable(p.kernel), recurrentKernel: tf.variable(p.recurrentKernel), bias: tf.variable(p.bias) } };
+    const params = { kernel: tf.variable(p.kernel), recurrentKernel: tf.variable(p.recurrentKernel), bias: tf.variable(p.bias) };
+    tf.dispose([p.kernel, p.recurrentKernel, p.bias]);
+    return { cell, params };
   }
   const p = initGruParams(options);
-  return { cell, params: { kernel: tf.variable(p.kernel), recurrentKernel: tf.variable(p.recurrentKernel), bias: tf.variable(p.bias) } };
+  const params = { kernel: tf.variable(p.kernel), recurrentKernel: tf.variable(p.recurrentKernel), bias: tf.variable(p.bias) };
+  tf.dispose([p.kernel, p.recurrentKernel, p.bias]);
+  return { cell, params };
 }
 
 /** Trains `cell` on `task` from `seed` with Adam; returns the weights rounded for JSON. */
 export function trainPreset(task: PresetTask, cell: LabCell, seed: number, plan: TrainingPlan = TRAINING_PLANS[task]): LabWeights {
   const { hiddenSize: H, output } = PRESET_SPECS[task];
   const recurrent = initialCell(cell, H, seed);
-  const readoutKernel = tf.variable(tf.tensor2d(glorotUniformValues(H, 1, createRng(seed + 1)), [H, 1])); // [H, 1]
-  const readoutBias = tf.variable(tf.tensor1d([0])); // [1]
+  const [readoutKernel, readoutBias] = tf.tidy(() => [
+    tf.variable(tf.tensor2d(glorotUniformValues(H, 1, createRng(seed + 1)), [H, 1])), // [H, 1]
+    tf.variable(tf.tensor1d([0])), // [1]
+  ]) as [tf.Variable<tf.Rank.R2>, tf.Variable<tf.Rank.R1>];
   const optimizer = tf.train.adam(plan.learningRate);
   const { kernel, recurrentKernel, bias } = recurrent.params;
   const variables = [kernel, recurrentKernel, bias, readoutKernel, readoutBias] as tf.Variable[];
