@@ -23,6 +23,7 @@ export const EXERCISE_WIDGETS: Record<string, LabWidget> = {
   '04-gradient-clipping': 'clipping',
   '05-gru-cell': 'gru-vs-lstm',
   '06-gradient-flow': 'gradient-flow',
+  '07-train-from-scratch': 'clipping',
 };
 
 /** Titles of the widgets, for headings and links. */
