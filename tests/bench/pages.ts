@@ -1,7 +1,8 @@
 // `npm run bench:pages`: what each route costs a first-time visitor. Builds if needed (timed), starts
 // `next start` on a free port with a scratch database (time to first response), then, per route, the
 // JavaScript its HTML loads on first visit (gzip), and separately every other chunk of the build
-// (loaded lazily, e.g. the editor). Next 16 no longer prints "First Load JS"; this replaces it.
+// (loaded lazily, e.g. the editor), with the lab widgets' lazy chunks listed on their own. Next 16 no longer
+// prints "First Load JS"; this replaces it.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_PATH } from '../e2e/support/chromium';
+import { printLabChunks } from './lab-chunks';
 import { printWorkspaceTimings } from './workspace-timings';
 
 const root = process.cwd();
@@ -99,9 +101,13 @@ try {
     console.log(`${r.route.padEnd(34)} ${String(r.scripts).padStart(7)} ${kB(r.raw).padStart(10)} ${kB(r.gzip).padStart(10)} ${kB(r.html).padStart(10)}`);
   }
 
+  // The lab widgets' chunks, measured in Chromium by scrolling each widget into view on a question page.
+  const labChunks = existsSync(CHROMIUM_PATH) ? await printLabChunks(base) : new Set<string>();
+  if (!existsSync(CHROMIUM_PATH)) console.log(`\n(no Chromium at ${CHROMIUM_PATH}: lab widget chunks not measured)`);
+
   const chunkDir = path.join(root, '.next', 'static', 'chunks');
   const lazy = readdirSync(chunkDir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.js') && !initial.has(e.name))
+    .filter((e) => e.isFile() && e.name.endsWith('.js') && !initial.has(e.name) && !labChunks.has(e.name))
     .map((e) => {
       const file = path.join(e.parentPath, e.name);
       return { name: path.relative(chunkDir, file), raw: statSync(file).size, gzip: gzipSync(readFileSync(file), { level: 9 }).length };
@@ -112,7 +118,7 @@ try {
     const body = Buffer.from(await index.arrayBuffer());
     console.log(`\nLoaded on demand: /questions/search-index.json (when the learner searches) ${kB(body.length)} raw, ${kB(gzipSync(body, { level: 9 }).length)} gzip`);
   }
-  console.log(`\nChunks no route loads on first visit (lazy or unused): ${lazy.length}, ${kB(lazy.reduce((s, c) => s + c.gzip, 0))} gzip`);
+  console.log(`\nOther chunks no route loads on first visit (lazy or unused): ${lazy.length}, ${kB(lazy.reduce((s, c) => s + c.gzip, 0))} gzip`);
   for (const c of lazy.slice(0, 15)) console.log(`  ${c.name.padEnd(48)} ${kB(c.raw).padStart(10)} ${kB(c.gzip).padStart(10)}`);
 
   if (existsSync(CHROMIUM_PATH)) {

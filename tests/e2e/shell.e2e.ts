@@ -28,6 +28,7 @@ describe('app shell', () => {
     for (const [name, path, heading] of [
       ['Questions', '/questions', 'Interview questions'],
       ['Exercises', '/exercises', 'Exercises'],
+      ['Lab', '/lab', 'Lab: inside an LSTM'],
       ['Review', '/review', 'Review'],
       ['Progress', '/progress', 'Progress'],
     ] as const) {

@@ -9,6 +9,15 @@ export const gradingRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type GradingRequest = z.infer<typeof gradingRequestSchema>;
 
+/** The spec's recorded baseline for the metric a training test checks, and the chart axis it is drawn on (null: caption only). */
+export const trainingBaselineSchema = z.object({
+  metric: z.string(),
+  value: z.number(),
+  direction: z.enum(['higher', 'lower']),
+  axis: z.enum(['metric', 'loss']).nullable(),
+});
+export type TrainingBaseline = z.infer<typeof trainingBaselineSchema>;
+
 /** One point of the live training chart (null: the learner's code reported NaN or ±Infinity). */
 export const trainingPointSchema = z.object({
   testName: z.string(),
@@ -16,6 +25,8 @@ export const trainingPointSchema = z.object({
   loss: z.number().nullable(),
   valLoss: z.number().nullable(),
   metric: z.number().nullable(),
+  /** The test's baseline (null: the test has no metric check). */
+  baseline: trainingBaselineSchema.nullable(),
 });
 export type TrainingPoint = z.infer<typeof trainingPointSchema>;
 

@@ -4,6 +4,7 @@ import { BrowserSandbox, gradeInBrowser } from '@/lib/grader/browser/host';
 import { DEFAULT_SEED } from '@/lib/grader/grade';
 import type { ExerciseSpec } from '@/lib/grader/spec';
 import { ready } from '@/lib/tfjs';
+import { trainingBaselineOf } from '../results/training-baseline';
 import { loadBrowserSpec } from './exercise-specs';
 import { gradingRequestSchema, type GradingReply } from './grading-protocol';
 
@@ -47,7 +48,11 @@ self.onmessage = async (event: MessageEvent) => {
       includeHidden: request.includeHidden,
       sandbox,
       onProgress: ({ testName, epoch, loss, valLoss, metric }) =>
-        reply({ type: 'progress', runId: request.runId, point: { testName, epoch, loss, valLoss, metric } }),
+        reply({
+          type: 'progress',
+          runId: request.runId,
+          point: { testName, epoch, loss, valLoss, metric, baseline: trainingBaselineOf(spec.cases.find((c) => c.name === testName)) },
+        }),
     });
     reply({ type: 'result', runId: request.runId, result });
   } catch (error) {

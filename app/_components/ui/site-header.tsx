@@ -1,4 +1,4 @@
-// The site header: brand, the four sections, the theme / language switches and the account.
+// The site header: brand, the five sections, the theme / language switches and the account.
 import Link from 'next/link';
 import { AccountLink } from './account-link';
 import { NavLinks } from './nav-links';
@@ -20,6 +20,7 @@ export function SiteHeader() {
             items={[
               { href: '/questions', label: <T en="Questions" zh="面试题" /> },
               { href: '/exercises', label: <T en="Exercises" zh="练习" /> },
+              { href: '/lab', label: <T en="Lab" zh="实验室" /> },
               { href: '/review', label: <T en="Review" zh="复习" /> },
               { href: '/progress', label: <T en="Progress" zh="进度" /> },
             ]}

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { difficultyLabel, trackLabel } from '@/app/_components/catalogue/labels';
 import { ExerciseWorkspace } from '@/app/_components/editor/exercise-workspace';
+import { EXERCISE_WIDGETS, WIDGET_TITLES } from '@/app/_components/lab/placement';
 import { T } from '@/app/_components/ui/t';
 import { renderExercise } from '@/lib/content/exercises';
 import { loadExercises } from '@/lib/content/load';
@@ -28,6 +29,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ slug:
   if (!exercise) notFound();
   const { meta } = exercise;
   const files = await readWorkspaceFiles(meta.id);
+  const labWidget = EXERCISE_WIDGETS[meta.id];
   return (
     <article className="exercise exercise-workspace">
       <ExerciseWorkspace exerciseId={meta.id} starter={exercise.starter} solution={files.solution} typesSource={files.typesSource} hints={files.hints}>
@@ -48,6 +50,14 @@ export default async function ExercisePage({ params }: { params: Promise<{ slug:
         {(['en', 'zh'] as const).map((lang) => (
           <div key={lang} data-l={lang} lang={lang === 'zh' ? 'zh-CN' : 'en'} className="prose" dangerouslySetInnerHTML={{ __html: exercise.statementHtml[lang] }} />
         ))}
+        {labWidget && (
+          <p className="lab-link" data-testid="lab-link">
+            <T en="See it in the lab: " zh="在实验室里看看：" />
+            <Link href={`/lab#${labWidget}`}>
+              <T {...WIDGET_TITLES[labWidget]} />
+            </Link>
+          </p>
+        )}
         {meta.relatedQuestions.length > 0 && (
           <section className="section" aria-labelledby="related">
             <h2 id="related">

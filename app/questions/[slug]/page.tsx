@@ -3,6 +3,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { difficultyLabel, groupLabel } from '@/app/_components/catalogue/labels';
+import { LabWidgetSlot } from '@/app/_components/lab/lab-widget-slot';
+import { QUESTION_WIDGETS, WIDGET_TITLES } from '@/app/_components/lab/placement';
 import { ActiveRecall } from '@/app/_components/questions/active-recall';
 import { T } from '@/app/_components/ui/t';
 import { loadQuestions } from '@/lib/content/load';
@@ -26,6 +28,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ slug:
   const q = await renderQuestion(slug);
   if (!q) notFound();
   const { meta } = q;
+  const widget = QUESTION_WIDGETS[meta.id];
   return (
     <article className="question">
       <p className="meta">
@@ -74,6 +77,15 @@ export default async function QuestionPage({ params }: { params: Promise<{ slug:
             ))}
           </ul>
         </section>
+        {widget && (
+          <section className="answer-section" aria-labelledby="see-it">
+            <h2 id="see-it">
+              <T en="See it: " zh="动手看看：" />
+              <T {...WIDGET_TITLES[widget]} />
+            </h2>
+            <LabWidgetSlot widget={widget} />
+          </section>
+        )}
       </ActiveRecall>
       {q.relatedExercises.length > 0 && (
         <section className="section" aria-labelledby="practice">

@@ -1,0 +1,97 @@
+// The lab's worker: reference traces and gradient curves with tfjs off the main thread; the learner's drafts run in the grader's sandbox worker nested inside it.
+import { BrowserSandbox } from '@/lib/grader/browser/host';
+import { tensorToValue, recordValue, type WireValue } from '@/lib/grader/values';
+import { traceLstm } from '@/lib/lab/gate-trace';
+import { gradientFlowCurves, gradientFlowInput, gradientFlowLstmParams, gradientFlowRnnParams, type GradientFlowSettings } from '@/lib/lab/gradient-flow';
+import { traceGru } from '@/lib/lab/gru-trace';
+import { disposeLabModel, labModelFromWeights, predictSequences } from '@/lib/lab/lab-weights';
+import type { PresetTask } from '@/lib/lab/presets';
+import { shippedWeights } from '@/lib/lab/shipped-weights';
+import { ready, tf } from '@/lib/tfjs';
+import { labRequestSchema, type LabReply, type LabRequest } from './lab-protocol';
+import { learnerCellSteps, learnerForward, learnerGradientNorms } from './learner-runs';
+
+// Started on the first learner run only: most visits never run learner code.
+let sandbox: BrowserSandbox | null = null;
+const learnerSandbox = () => (sandbox ??= new BrowserSandbox(undefined, false));
+
+function reply(message: LabReply): void {
+  self.postMessage(message);
+}
+
+/** The shipped LSTM's trace and readout over `inputs`, plus the GRU's trace when asked. */
+function referenceTrace(task: PresetTask, inputs: number[], withGru: boolean) {
+  const steps = inputs.map((x) => [x]); // [T][1]
+  const lstm = labModelFromWeights(shippedWeights(task, 'lstm'));
+  try {
+    if (lstm.recurrent.cell !== 'lstm') throw new Error('the LSTM weights hold another cell');
+    const trace = traceLstm(lstm.recurrent.params, steps);
+    const predictions = predictSequences(lstm, [inputs])[0];
+    let gru = null;
+    if (withGru) {
+      const model = labModelFromWeights(shippedWeights(task, 'gru'));
+      try {
+        if (model.recurrent.cell !== 'gru') throw new Error('the GRU weights hold another cell');
+        gru = { values: traceGru(model.recurrent.params, steps).values };
+      } finally {
+        disposeLabModel(model);
+      }
+    }
+    return { trace, predictions, gru };
+  } finally {
+    disposeLabModel(lstm);
+  }
+}
+
+/** The chart's sequence and weights as the learner's arguments (x, p). */
+function gradientFlowArguments(settings: GradientFlowSettings): { x: WireValue; rnn: WireValue; lstm: WireValue } {
+  const x = gradientFlowInput(settings);
+  const rnn = gradientFlowRnnParams(settings);
+  const lstm = gradientFlowLstmParams(settings);
+  const asRecord = (p: { kernel: tf.Tensor; recurrentKernel: tf.Tensor; bias: tf.Tensor }) =>
+    recordValue({ kernel: tensorToValue(p.kernel), recurrentKernel: tensorToValue(p.recurrentKernel), bias: tensorToValue(p.bias) });
+  try {
+    return { x: tensorToValue(x), rnn: asRecord(rnn), lstm: asRecord(lstm) };
+  } finally {
+    tf.dispose([x, rnn.kernel, rnn.recurrentKernel, rnn.bias, lstm.kernel, lstm.recurrentKernel, lstm.bias]);
+  }
+}
+
+async function answer(request: LabRequest): Promise<LabReply> {
+  await ready();
+  switch (request.type) {
+    case 'trace': {
+      const { trace, predictions, gru } = referenceTrace(request.task, request.inputs, request.withGru);
+      return { type: 'trace', id: request.id, lstm: { preActivations: trace.preActivations, values: trace.values }, gru, predictions };
+    }
+    case 'gradient-flow': {
+      const curves = gradientFlowCurves(request.settings);
+      return { type: 'gradient-flow', id: request.id, rnn: curves.rnn, lstm: curves.lstm };
+    }
+    case 'learner-trace': {
+      const weights = shippedWeights(request.task, 'lstm');
+      const { trace } = referenceTrace(request.task, request.inputs, false);
+      // One after the other: each run starts its own sandbox worker, and two cores are shared with the page.
+      const cellStep = request.cellStepSource
+        ? await learnerCellSteps(learnerSandbox(), request.cellStepSource, weights, trace)
+        : ({ status: 'no-draft' } as const);
+      const forward = request.forwardSource ? await learnerForward(learnerSandbox(), request.forwardSource, weights, request.inputs) : ({ status: 'no-draft' } as const);
+      return { type: 'learner-trace', id: request.id, cellStep, forward };
+    }
+    case 'learner-gradient-flow': {
+      const args = gradientFlowArguments(request.settings);
+      const result = await learnerGradientNorms(learnerSandbox(), request.source, args.x, args.rnn, args.lstm);
+      return { type: 'learner-gradient-flow', id: request.id, result };
+    }
+  }
+}
+
+self.onmessage = async (event: MessageEvent) => {
+  const parsed = labRequestSchema.safeParse(event.data);
+  if (!parsed.success) return;
+  try {
+    reply(await answer(parsed.data));
+  } catch (error) {
+    reply({ type: 'failed', id: parsed.data.id, message: error instanceof Error ? error.message : String(error) });
+  }
+};
