@@ -47,7 +47,9 @@ export function createAuth(db: Db, env: Env = parseEnv()) {
       storage: 'database',
       window: 60,
       max: 300,
-      customRules: { '/sign-in/email': attempts, '/sign-up/email': attempts, '/change-password': attempts },
+      // Reading the session happens on every page load: never limited (a class behind one NAT address
+      // loads many pages a minute); attempts at credentials are.
+      customRules: { '/get-session': false, '/sign-in/email': attempts, '/sign-up/email': attempts, '/change-password': attempts },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {

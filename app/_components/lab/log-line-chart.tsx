@@ -75,7 +75,7 @@ export function LogLineChart({ series, xLabel, yLabel, children }: { series: Log
         <line className={styles.gridline} x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={HEIGHT - PAD.bottom} />
         <g clipPath={`url(#${clip})`}>
           {series.map((s) => (
-            <path key={s.key} d={pathOf(s.values, x, y)} fill="none" stroke={s.colour} strokeWidth={2} strokeDasharray={s.dashed ? '6 4' : undefined} data-series={s.key} />
+            <path key={s.key} d={pathOf(s.values, x, y)} fill="none" stroke={s.colour} strokeWidth={2} strokeDasharray={s.dashed ? '6 4' : undefined} data-series={s.key} data-values={s.values.map((v) => v.toPrecision(4)).join(' ')} />
           ))}
         </g>
         <text className={styles.axis} x={PAD.left + plotW / 2} y={HEIGHT - 6} textAnchor="middle">

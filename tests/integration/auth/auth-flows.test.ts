@@ -90,6 +90,13 @@ describe('accounts (better-auth on our database)', () => {
     expect((await call('sign-in/email', { email: 'ada@example.com', password: 'correct horse' }, { ip: '198.51.100.8' })).status).toBe(200);
   });
 
+  it('never limits reading the session (every page load does it)', async () => {
+    const headers = new Headers({ origin, 'x-forwarded-for': '198.51.100.99' });
+    const statuses = new Set<number>();
+    for (let i = 0; i < 320; i++) statuses.add((await auth.handler(new Request(`${origin}/api/auth/get-session`, { headers }))).status);
+    expect([...statuses]).toEqual([200]);
+  });
+
   it('limits sign-in attempts per account too, whatever address the client claims', async () => {
     await call('sign-up/email', { email: 'target@example.com', password: 'the right one', name: 'T' }, { ip: '192.0.2.50' });
     for (let i = 0; i < SIGN_IN_ATTEMPTS_PER_ACCOUNT; i++) {
