@@ -58,7 +58,14 @@ export async function readBodyText(request: Request, limitBytes: number): Promis
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The client went away mid-body (closed tab, cut-off load test): its request, not our failure.
+      throw new HttpError(400, 'The request body was cut off before it was complete.');
+    }
+    const { done, value } = chunk;
     if (done) break;
     total += value.byteLength;
     if (total > limitBytes) {

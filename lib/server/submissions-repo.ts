@@ -4,7 +4,8 @@
 // retry or two tabs never count twice; verdicts are stored as the browser reported them.
 import type { PrismaClient, Submission } from './generated/prisma/client';
 import type { SubmissionRecord } from '../progress/local-store';
-import { inTransaction, lockUser, type DbClient } from './repo-support';
+import { randomUUID } from 'node:crypto';
+import type { DbClient } from './repo-support';
 
 export function toSubmissionRecord(row: Submission): SubmissionRecord {
   return {
@@ -78,31 +79,34 @@ export async function insertSubmissions(tx: DbClient, userId: string, records: r
   return count;
 }
 
-/** Stores one submission; `created` is false when this user already stored its clientId. */
+/**
+ * Stores one submission and folds it into its exercise's progress, in ONE statement (atomic without a
+ * transaction or a lock, so a learner's submissions from several tabs do not queue behind each other).
+ * `created` is false when this user already stored its clientId; the progress row is then untouched.
+ * Merges (which take the user's advisory lock) insert all their submissions before any progress row,
+ * the same order as here, so the two cannot deadlock.
+ */
 export async function storeSubmission(prisma: PrismaClient, userId: string, record: SubmissionRecord): Promise<{ created: boolean }> {
-  return inTransaction(prisma, async (tx) => {
-    await lockUser(tx, 'account', userId);
-    const { count } = await tx.submission.createMany({
-      data: [
-        {
-          userId,
-          clientId: record.clientId,
-          exerciseId: record.exerciseId,
-          kind: record.kind,
-          code: record.code,
-          verdict: record.verdict,
-          result: (record.result ?? null) as never,
-          graderVersion: record.graderVersion,
-          backend: record.backend,
-          durationMs: record.durationMs,
-          submittedAt: new Date(record.at),
-        },
-      ],
-      skipDuplicates: true,
-    });
-    if (count === 1) await recordExerciseAttempt(tx, userId, attemptOf(record));
-    return { created: count === 1 };
-  });
+  const a = attemptOf(record);
+  const rows = await prisma.$queryRaw<{ created: number }[]>`
+    WITH inserted AS (
+      INSERT INTO "submission" ("id", "userId", "clientId", "exerciseId", "kind", "code", "verdict", "result", "graderVersion", "backend", "durationMs", "submittedAt")
+      VALUES (${randomUUID()}, ${userId}, ${record.clientId}, ${record.exerciseId}, ${record.kind}, ${record.code}, ${record.verdict},
+              ${JSON.stringify(record.result ?? null)}::jsonb, ${record.graderVersion}, ${record.backend}, ${record.durationMs}, ${a.at})
+      ON CONFLICT ("userId", "clientId") DO NOTHING
+      RETURNING 1
+    ), progress AS (
+      INSERT INTO "exercise_progress" ("userId", "exerciseId", "lastVerdict", "lastWasSubmit", "lastAt", "solvedAt")
+      SELECT ${userId}, ${a.exerciseId}, ${a.verdict}, ${a.wasSubmit}, ${a.at}, ${a.solvedAt}::timestamp(3) FROM inserted
+      ON CONFLICT ("userId", "exerciseId") DO UPDATE SET
+        "lastVerdict" = CASE WHEN EXCLUDED."lastAt" > "exercise_progress"."lastAt" THEN EXCLUDED."lastVerdict" ELSE "exercise_progress"."lastVerdict" END,
+        "lastWasSubmit" = CASE WHEN EXCLUDED."lastAt" > "exercise_progress"."lastAt" THEN EXCLUDED."lastWasSubmit" ELSE "exercise_progress"."lastWasSubmit" END,
+        "lastAt" = GREATEST("exercise_progress"."lastAt", EXCLUDED."lastAt"),
+        "solvedAt" = LEAST("exercise_progress"."solvedAt", EXCLUDED."solvedAt")
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM inserted)::int AS created`;
+  return { created: rows[0].created === 1 };
 }
 
 /** This user's submissions, newest first, optionally of one exercise. */

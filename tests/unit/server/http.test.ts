@@ -35,6 +35,18 @@ describe('readJson', () => {
     await expect(readJson(new Request(url, { method: 'POST', body: '{"a":1}' }), 100)).resolves.toEqual({ a: 1 });
   });
 
+  it('answers 400 when the client goes away mid-body (not a server error)', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"a":'));
+        controller.error(new Error('aborted'));
+      },
+    });
+    const err = await caught(readJson(new Request(url, { method: 'POST', body, duplex: 'half' } as RequestInit), 1000));
+    expect(err.status).toBe(400);
+    expect(err.message).toMatch(/cut off/);
+  });
+
   it('refuses a declared Content-Length over the limit before reading', async () => {
     const err = await caught(readJson(streamed(['{}'], '5000'), 1000));
     expect(err.status).toBe(413);
