@@ -14,6 +14,7 @@ import { HeatMap } from './heat-map';
 import { askLab } from './lab-client';
 import type { GruTraceData, LstmTraceData } from './lab-protocol';
 import { LearnerColumn, type LearnerState } from './learner-column';
+import { ComputeStatus } from './compute-status';
 import styles from './lab.module.css';
 import { StepEquations } from './step-equations';
 
@@ -161,16 +162,7 @@ export default function GateInspector({ withGru = false }: { withGru?: boolean }
         </label>
       </div>
 
-      {failure && (
-        <p className={styles.bad} role="alert">
-          <T en={`The lab could not compute this: ${failure}`} zh={`实验室无法计算：${failure}`} />
-        </p>
-      )}
-      {!trace && !failure && (
-        <p className="muted">
-          <T en="Loading tfjs and the weights…" zh="正在加载 tfjs 和权重……" />
-        </p>
-      )}
+      <ComputeStatus failure={failure} loading={!trace ? { en: 'Loading tfjs and the weights…', zh: '正在加载 tfjs 和权重……' } : null} />
 
       {trace && equation && (
         <>

@@ -7,6 +7,7 @@ import { draftOf } from '@/lib/progress/local-store';
 import { T } from '../ui/t';
 import { useLocalProgress } from '../ui/use-local-progress';
 import { askLab } from './lab-client';
+import { ComputeStatus } from './compute-status';
 import styles from './lab.module.css';
 import { LogLineChart, type LogSeries } from './log-line-chart';
 
@@ -126,16 +127,7 @@ export default function GradientFlowChart() {
           </label>
         ))}
       </div>
-      {failure && (
-        <p className={styles.bad} role="alert">
-          <T en={`The lab could not compute this: ${failure}`} zh={`实验室无法计算：${failure}`} />
-        </p>
-      )}
-      {!curves && !failure && (
-        <p className="muted">
-          <T en="Loading tfjs…" zh="正在加载 tfjs……" />
-        </p>
-      )}
+      <ComputeStatus failure={failure} loading={!curves ? { en: 'Loading tfjs…', zh: '正在加载 tfjs……' } : null} />
       {curves && (
         <>
           <div className={styles.legend}>
