@@ -2,7 +2,7 @@
 // got from the session: this is where authorisation lives. A submission is stored once per
 // (user, clientId) by the unique constraint (INSERT … ON CONFLICT DO NOTHING), so a double click, a
 // retry or two tabs never count twice; verdicts are stored as the browser reported them.
-import type { PrismaClient, Submission } from './generated/prisma/client';
+import { Prisma, type PrismaClient, type Submission } from './generated/prisma/client';
 import type { SubmissionRecord } from '../progress/local-store';
 import { randomUUID } from 'node:crypto';
 import type { DbClient } from './repo-support';
@@ -32,6 +32,16 @@ export interface ExerciseAttemptRow {
 }
 
 /**
+ * How an attempt folds into an existing progress row (the ON CONFLICT clause of both inserts below):
+ * `last` follows the latest attempt, `solvedAt` keeps the earliest (LEAST ignores NULL).
+ */
+const FOLD_INTO_PROGRESS = Prisma.sql`ON CONFLICT ("userId", "exerciseId") DO UPDATE SET
+  "lastVerdict" = CASE WHEN EXCLUDED."lastAt" > "exercise_progress"."lastAt" THEN EXCLUDED."lastVerdict" ELSE "exercise_progress"."lastVerdict" END,
+  "lastWasSubmit" = CASE WHEN EXCLUDED."lastAt" > "exercise_progress"."lastAt" THEN EXCLUDED."lastWasSubmit" ELSE "exercise_progress"."lastWasSubmit" END,
+  "lastAt" = GREATEST("exercise_progress"."lastAt", EXCLUDED."lastAt"),
+  "solvedAt" = LEAST("exercise_progress"."solvedAt", EXCLUDED."solvedAt")`;
+
+/**
  * Folds one attempt into the exercise's progress, atomically in SQL: `last` follows the latest
  * attempt, `solvedAt` keeps the earliest (LEAST ignores NULL). Monotone, so applying it twice or out of
  * order gives the same row.
@@ -40,11 +50,7 @@ export async function recordExerciseAttempt(tx: DbClient, userId: string, a: Exe
   await tx.$executeRaw`
     INSERT INTO "exercise_progress" ("userId", "exerciseId", "lastVerdict", "lastWasSubmit", "lastAt", "solvedAt")
     VALUES (${userId}, ${a.exerciseId}, ${a.verdict}, ${a.wasSubmit}, ${a.at}, ${a.solvedAt})
-    ON CONFLICT ("userId", "exerciseId") DO UPDATE SET
-      "lastVerdict" = CASE WHEN EXCLUDED."lastAt" > "exercise_progress"."lastAt" THEN EXCLUDED."lastVerdict" ELSE "exercise_progress"."lastVerdict" END,
-      "lastWasSubmit" = CASE WHEN EXCLUDED."lastAt" > "exercise_progress"."lastAt" THEN EXCLUDED."lastWasSubmit" ELSE "exercise_progress"."lastWasSubmit" END,
-      "lastAt" = GREATEST("exercise_progress"."lastAt", EXCLUDED."lastAt"),
-      "solvedAt" = LEAST("exercise_progress"."solvedAt", EXCLUDED."solvedAt")`;
+    ${FOLD_INTO_PROGRESS}`;
 }
 
 /** The attempt a submission stands for (a passing Submit solves the exercise). */
@@ -98,11 +104,7 @@ export async function storeSubmission(prisma: PrismaClient, userId: string, reco
     ), progress AS (
       INSERT INTO "exercise_progress" ("userId", "exerciseId", "lastVerdict", "lastWasSubmit", "lastAt", "solvedAt")
       SELECT ${userId}, ${a.exerciseId}, ${a.verdict}, ${a.wasSubmit}, ${a.at}, ${a.solvedAt}::timestamp(3) FROM inserted
-      ON CONFLICT ("userId", "exerciseId") DO UPDATE SET
-        "lastVerdict" = CASE WHEN EXCLUDED."lastAt" > "exercise_progress"."lastAt" THEN EXCLUDED."lastVerdict" ELSE "exercise_progress"."lastVerdict" END,
-        "lastWasSubmit" = CASE WHEN EXCLUDED."lastAt" > "exercise_progress"."lastAt" THEN EXCLUDED."lastWasSubmit" ELSE "exercise_progress"."lastWasSubmit" END,
-        "lastAt" = GREATEST("exercise_progress"."lastAt", EXCLUDED."lastAt"),
-        "solvedAt" = LEAST("exercise_progress"."solvedAt", EXCLUDED."solvedAt")
+      ${FOLD_INTO_PROGRESS}
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM inserted)::int AS created`;
