@@ -50,6 +50,16 @@ export const NOTE_KINDS = ['question', 'exercise'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 export const noteKey = (kind: NoteKind, targetId: string) => `${kind}:${targetId}`;
 
+/** Splits a note key (`question:<id>` / `exercise:<id>`); null when it is neither. */
+export function parseNoteKey(key: string): { kind: NoteKind; targetId: string } | null {
+  const colon = key.indexOf(':');
+  if (colon < 0) return null;
+  const kind = key.slice(0, colon);
+  const targetId = key.slice(colon + 1);
+  if (!(NOTE_KINDS as readonly string[]).includes(kind) || targetId === '') return null;
+  return { kind: kind as NoteKind, targetId };
+}
+
 /**
  * One Run or Submit as the browser grader reported it. `clientId` is made when grading starts and
  * sent with every retry, so the account stores it once however often it is sent.

@@ -6,8 +6,8 @@ import {
   emptyProgress,
   LOCAL_STORE_KEY,
   LOCAL_SUBMISSIONS_KEPT,
-  NOTE_KINDS,
   noteKey,
+  parseNoteKey,
   parseProgress,
   readProgress,
   type LocalProgress,
@@ -42,13 +42,6 @@ export function changeKey(c: SyncChange): string {
   }
 }
 
-function splitNoteKey(key: string): { noteKind: NoteKind; targetId: string } | null {
-  const at = key.indexOf(':');
-  const kind = key.slice(0, at);
-  if (at < 0 || !(NOTE_KINDS as readonly string[]).includes(kind)) return null;
-  return { noteKind: kind as NoteKind, targetId: key.slice(at + 1) };
-}
-
 /** What changed between two versions of the store, as route calls (exercise records follow from submissions on the server). */
 export function diffProgress(before: LocalProgress, after: LocalProgress): SyncChange[] {
   const changes: SyncChange[] = [];
@@ -58,8 +51,8 @@ export function diffProgress(before: LocalProgress, after: LocalProgress): SyncC
   }
   for (const [key, note] of Object.entries(after.notes)) {
     const old = before.notes[key];
-    const target = splitNoteKey(key);
-    if (target && (!old || old.savedAt !== note.savedAt || old.body !== note.body)) changes.push({ kind: 'note', ...target, body: note.body, savedAt: note.savedAt });
+    const target = parseNoteKey(key);
+    if (target && (!old || old.savedAt !== note.savedAt || old.body !== note.body)) changes.push({ kind: 'note', noteKind: target.kind, targetId: target.targetId, body: note.body, savedAt: note.savedAt });
   }
   for (const [exerciseId, draft] of Object.entries(after.drafts)) {
     const old = before.drafts[exerciseId];

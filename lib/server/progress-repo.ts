@@ -2,10 +2,10 @@
 // of a browser's document into the account: one transaction, idempotent (the same document twice
 // changes nothing). Drafts and notes: the newer savedAt wins; ratings: union by (question, at), cards
 // replayed; submissions: by clientId; exercises: solvedAt the earliest, last the latest.
-import { LOCAL_STORE_VERSION, LOCAL_SUBMISSIONS_KEPT, noteKey, type LocalProgress, type SubmissionRecord } from '../progress/local-store';
+import { LOCAL_STORE_VERSION, LOCAL_SUBMISSIONS_KEPT, noteKey, parseNoteKey, type LocalProgress, type NoteKind, type SubmissionRecord } from '../progress/local-store';
 import type { PrismaClient } from './generated/prisma/client';
 import { listDrafts, saveDraft } from './drafts-repo';
-import { listNotes, parseNoteKey, saveNote } from './notes-repo';
+import { listNotes, saveNote } from './notes-repo';
 import { inTransaction, lockUser, type DbClient } from './repo-support';
 import { insertRatings, ratingsByQuestion, type RatingInput } from './reviews-repo';
 import { insertSubmissions, listExerciseProgress, listSubmissions, recordExerciseAttempt } from './submissions-repo';
@@ -32,7 +32,7 @@ export async function accountParts(db: DbClient, userId: string): Promise<Omit<P
   const questionRatings = await ratingsByQuestion(db, userId);
   return {
     questionRatings,
-    notes: Object.fromEntries(notes.map((n) => [noteKey(n.kind as 'question' | 'exercise', n.targetId), { body: n.body, savedAt: n.savedAt.toISOString() }])),
+    notes: Object.fromEntries(notes.map((n) => [noteKey(n.kind as NoteKind, n.targetId), { body: n.body, savedAt: n.savedAt.toISOString() }])),
     drafts: Object.fromEntries(drafts.map((d) => [d.exerciseId, { code: d.code, savedAt: d.savedAt.toISOString() }])),
     exercises: Object.fromEntries(
       exercises.map((e) => [

@@ -1,7 +1,7 @@
 // Ids in requests are checked against the content catalogue: unknown ones are a 400, never stored.
 import { isExerciseId, isQuestionId } from '../../content/catalogue';
+import { parseNoteKey } from '../../progress/local-store';
 import { HttpError } from '../http';
-import { parseNoteKey } from '../notes-repo';
 import type { ProgressParts } from '../progress-repo';
 
 export function requireExerciseId(id: string, where = 'exerciseId'): string {

@@ -21,14 +21,24 @@ export interface ApiHarness {
 
 let ipCounter = 0;
 
+/** A JSON POST to better-auth's /api/auth/<route> from a client at `ip`, with an optional cookie. */
+export function authRequest(auth: Auth, route: string, body: unknown, opts: { ip: string; cookie?: string }): Promise<Response> {
+  const headers = new Headers({ 'content-type': 'application/json', origin, 'x-forwarded-for': opts.ip });
+  if (opts.cookie) headers.set('cookie', opts.cookie);
+  return auth.handler(new Request(`${origin}/api/auth/${route}`, { method: 'POST', headers, body: JSON.stringify(body) }));
+}
+
+/** The session cookie a sign-in response sets, as a Cookie header value. */
+export function sessionCookie(res: Response): string {
+  const set = res.headers.getSetCookie().find((c) => c.includes('session_token='));
+  expect(set, 'a session cookie is set').toBeDefined();
+  return set!.split(';')[0];
+}
+
 export async function openHarness(now?: () => Date): Promise<ApiHarness> {
   const scratch = await openScratchDb();
   const auth = createAuth(scratch.db, parseEnv({ BETTER_AUTH_SECRET: 'test-secret-test-secret-test-secret-0123', PORT: '3000', NODE_ENV: 'test' }));
   const ctx: ApiContext = { db: scratch.db, auth, now };
-  async function authCall(route: string, body: unknown, ip: string): Promise<Response> {
-    const headers = new Headers({ 'content-type': 'application/json', origin, 'x-forwarded-for': ip });
-    return auth.handler(new Request(`${origin}/api/auth/${route}`, { method: 'POST', headers, body: JSON.stringify(body) }));
-  }
   return {
     scratch,
     auth,
@@ -36,10 +46,10 @@ export async function openHarness(now?: () => Date): Promise<ApiHarness> {
     async signUp(email) {
       const ip = `198.18.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
       const password = 'a long enough password';
-      expect((await authCall('sign-up/email', { email, password, name: email.split('@')[0] }, ip)).status).toBe(200);
-      const signIn = await authCall('sign-in/email', { email, password }, ip);
+      expect((await authRequest(auth, 'sign-up/email', { email, password, name: email.split('@')[0] }, { ip })).status).toBe(200);
+      const signIn = await authRequest(auth, 'sign-in/email', { email, password }, { ip });
       expect(signIn.status).toBe(200);
-      const cookie = signIn.headers.getSetCookie().find((c) => c.includes('session_token='))!.split(';')[0];
+      const cookie = sessionCookie(signIn);
       const { user } = (await signIn.json()) as { user: { id: string } };
       return { id: user.id, cookie };
     },

@@ -2,38 +2,25 @@
 // in CI): sign-up without account enumeration, sign-in, sessions, rate limits stored in the database,
 // password change, and account deletion that takes the learner's data with it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTH_ATTEMPTS_PER_MINUTE, createAuth, type Auth } from '@/lib/server/auth';
+import { AUTH_ATTEMPTS_PER_MINUTE, type Auth } from '@/lib/server/auth';
 import { sessionUser } from '@/lib/server/session';
 import { SIGN_IN_ATTEMPTS_PER_ACCOUNT } from '@/lib/server/sign-in-throttle';
-import { parseEnv } from '@/lib/env';
-import { openScratchDb, type ScratchDb } from '../db/support';
+import { authRequest, openHarness, origin, sessionCookie, type ApiHarness } from '../api/support';
 
-let scratch: ScratchDb;
+let h: ApiHarness;
 let auth: Auth;
-const origin = 'http://localhost:3000';
 
 beforeAll(async () => {
-  scratch = await openScratchDb();
-  auth = createAuth(scratch.db, parseEnv({ BETTER_AUTH_SECRET: 'test-secret-test-secret-test-secret-0123', PORT: '3000', NODE_ENV: 'test' }));
+  h = await openHarness();
+  auth = h.auth;
 });
 
 afterAll(async () => {
-  await scratch?.cleanup();
+  await h?.cleanup();
 });
 
-/** A JSON request to /api/auth/<route> from a client at `ip`, with an optional cookie. */
-function call(route: string, body: unknown, opts: { ip?: string; cookie?: string } = {}): Promise<Response> {
-  const headers = new Headers({ 'content-type': 'application/json', origin, 'x-forwarded-for': opts.ip ?? '203.0.113.1' });
-  if (opts.cookie) headers.set('cookie', opts.cookie);
-  return auth.handler(new Request(`${origin}/api/auth/${route}`, { method: 'POST', headers, body: JSON.stringify(body) }));
-}
-
-/** The session cookie a response sets, as a Cookie header value. */
-function sessionCookie(res: Response): string {
-  const set = res.headers.getSetCookie().find((c) => c.includes('session_token='));
-  expect(set, 'a session cookie is set').toBeDefined();
-  return set!.split(';')[0];
-}
+/** A JSON request to /api/auth/<route> from a client at `ip` (default one address), with an optional cookie. */
+const call = (route: string, body: unknown, opts: { ip?: string; cookie?: string } = {}) => authRequest(auth, route, body, { ip: opts.ip ?? '203.0.113.1', cookie: opts.cookie });
 
 describe('accounts (better-auth on our database)', () => {
   it('signs up, then signs in with an HttpOnly SameSite session cookie stored in the database', async () => {
@@ -47,11 +34,11 @@ describe('accounts (better-auth on our database)', () => {
     expect(raw).not.toMatch(/Secure/i); // http://localhost; Secure when BETTER_AUTH_URL is https
     const user = await sessionUser(new Headers({ cookie: sessionCookie(signIn) }), auth);
     expect(user).toMatchObject({ email: 'ada@example.com', name: 'Ada' });
-    await expect(scratch.db.prisma.session.count({ where: { userId: user!.id } })).resolves.toBe(1);
+    await expect(h.scratch.db.prisma.session.count({ where: { userId: user!.id } })).resolves.toBe(1);
   });
 
   it('stores a memory-hard hash, never the password', async () => {
-    const account = await scratch.db.prisma.account.findFirstOrThrow({ where: { user: { email: 'ada@example.com' } } });
+    const account = await h.scratch.db.prisma.account.findFirstOrThrow({ where: { user: { email: 'ada@example.com' } } });
     expect(account.providerId).toBe('credential');
     expect(account.password).not.toContain('correct horse');
     expect(account.password).toMatch(/^[0-9a-f]{32}:[0-9a-f]{128}$/); // scrypt salt:key
@@ -63,7 +50,7 @@ describe('accounts (better-auth on our database)', () => {
     expect(taken.status).toBe(fresh.status);
     const shape = (b: { token: unknown; user: Record<string, unknown> }) => ({ token: b.token, keys: Object.keys(b.user).sort() });
     expect(shape(await taken.json())).toEqual(shape(await fresh.json()));
-    await expect(scratch.db.prisma.user.count({ where: { email: 'ada@example.com' } })).resolves.toBe(1);
+    await expect(h.scratch.db.prisma.user.count({ where: { email: 'ada@example.com' } })).resolves.toBe(1);
   });
 
   it('gives one message for a wrong password and for an unknown email', async () => {
@@ -84,7 +71,7 @@ describe('accounts (better-auth on our database)', () => {
     const limited = await call('sign-in/email', { email: 'ada@example.com', password: 'correct horse' }, { ip });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('x-retry-after'))).toBeGreaterThan(0);
-    const rows = await scratch.db.prisma.rateLimit.findMany({ where: { key: { contains: ip } } });
+    const rows = await h.scratch.db.prisma.rateLimit.findMany({ where: { key: { contains: ip } } });
     expect(rows.length).toBe(1);
     // another address is not affected
     expect((await call('sign-in/email', { email: 'ada@example.com', password: 'correct horse' }, { ip: '198.51.100.8' })).status).toBe(200);
@@ -124,12 +111,12 @@ describe('accounts (better-auth on our database)', () => {
     await call('sign-up/email', { email: 'gone@example.com', password: 'short-lived', name: 'Gone' }, { ip });
     const cookie = sessionCookie(await call('sign-in/email', { email: 'gone@example.com', password: 'short-lived' }, { ip }));
     const user = (await sessionUser(new Headers({ cookie }), auth))!;
-    await scratch.db.prisma.draft.create({ data: { userId: user.id, exerciseId: '01-lstm-cell-forward', code: 'x', savedAt: new Date() } });
+    await h.scratch.db.prisma.draft.create({ data: { userId: user.id, exerciseId: '01-lstm-cell-forward', code: 'x', savedAt: new Date() } });
     const deleted = await call('delete-user', { password: 'short-lived' }, { ip, cookie });
     expect(deleted.status).toBe(200);
-    await expect(scratch.db.prisma.user.count({ where: { id: user.id } })).resolves.toBe(0);
-    await expect(scratch.db.prisma.draft.count({ where: { userId: user.id } })).resolves.toBe(0);
-    await expect(scratch.db.prisma.session.count({ where: { userId: user.id } })).resolves.toBe(0);
+    await expect(h.scratch.db.prisma.user.count({ where: { id: user.id } })).resolves.toBe(0);
+    await expect(h.scratch.db.prisma.draft.count({ where: { userId: user.id } })).resolves.toBe(0);
+    await expect(h.scratch.db.prisma.session.count({ where: { userId: user.id } })).resolves.toBe(0);
     await expect(sessionUser(new Headers({ cookie }), auth)).resolves.toBeNull();
   });
 });
