@@ -4,16 +4,13 @@ import Link from 'next/link';
 import { trackLabel } from '@/app/_components/catalogue/labels';
 import { ProgressDashboard, type DashboardTrack } from '@/app/_components/progress/progress-dashboard';
 import { T } from '@/app/_components/ui/t';
-import { EXERCISE_IDS, TRACKS } from '@/lib/content/catalogue';
+import { TRACKS } from '@/lib/content/catalogue';
 import { loadExercises, loadQuestions } from '@/lib/content/load';
 
 export const metadata: Metadata = { title: 'Progress' };
 
 export default function ProgressPage() {
-  const order = (id: string) => (EXERCISE_IDS as readonly string[]).indexOf(id);
-  const exercises = loadExercises()
-    .map((e) => e.meta)
-    .sort((a, b) => order(a.id) - order(b.id));
+  const exercises = loadExercises().map((e) => e.meta); // in catalogue order
   const tracks: DashboardTrack[] = TRACKS.map((track) => ({
     track,
     label: trackLabel[track],

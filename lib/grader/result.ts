@@ -97,17 +97,7 @@ export const gradeResultSchema = z.object({
 });
 export type GradeResult = z.infer<typeof gradeResultSchema>;
 
-const VERDICT_TEXT: Record<Verdict, LocalizedText> = {
-  pass: { en: 'Accepted', zh: '通过' },
-  fail: { en: 'Wrong answer', zh: '答案错误' },
-  error: { en: 'Error', zh: '运行错误' },
-  timeout: { en: 'Time limit exceeded', zh: '超出时间限制' },
-};
-
-/** The one place a verdict becomes UI text (judge0-style labels). */
-export function verdictText(verdict: Verdict, lang: Language): string {
-  return VERDICT_TEXT[verdict][lang];
-}
+export { verdictText } from './verdict-text';
 
 /** Cuts captured output to OUTPUT_LIMIT characters, saying how much was dropped. */
 export function capOutput(text: string, dropped = 0): string {

@@ -69,7 +69,10 @@ export interface TraceDifference {
   worst: number;
 }
 
-/** Forward tolerance of the grader (docs/architecture.md): |a − b| ≤ 1e-5 + 1e-4·|b|. */
+/**
+ * The grader's forward tolerance, elementwise part (FORWARD_TOLERANCE in lib/grader/compare.ts; a test
+ * keeps them equal): |a − b| ≤ 1e-5 + 1e-4·|b|. Not imported: compare.ts pulls zod into the page.
+ */
 export const TRACE_TOLERANCE = { atol: 1e-5, rtol: 1e-4 };
 
 /**

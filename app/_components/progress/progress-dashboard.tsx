@@ -6,7 +6,8 @@ import Link from 'next/link';
 import { useMemo, type ReactNode } from 'react';
 import { browserTimeZone, summarizeActivity } from '@/lib/progress/activity';
 import { activityTimes, exerciseCounts, nextUnsolved, questionsByState, recentSubmissions, reviewQueue } from '@/lib/progress/dashboard';
-import type { QuestionStatus } from '@/lib/progress/review-schedule';
+import { verdictText } from '@/lib/grader/verdict-text';
+import { questionStatusLabel } from '../catalogue/labels';
 import { ProgressSummary } from '../catalogue/progress-summary';
 import { useAccount } from '../ui/account';
 import { T } from '../ui/t';
@@ -21,18 +22,6 @@ export interface DashboardTrack {
   exercises: { id: string; title: Text }[];
 }
 
-const stateLabel: Record<QuestionStatus, Text> = {
-  new: { en: 'New', zh: '未学' },
-  learning: { en: 'Learning', zh: '学习中' },
-  known: { en: 'Known', zh: '已掌握' },
-  due: { en: 'Due', zh: '待复习' },
-};
-const verdictLabel: Record<string, Text> = {
-  pass: { en: 'Passed', zh: '通过' },
-  fail: { en: 'Failed', zh: '未通过' },
-  error: { en: 'Error', zh: '出错' },
-  timeout: { en: 'Timed out', zh: '超时' },
-};
 
 function formatTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -147,7 +136,7 @@ export function ProgressDashboard({ tracks, questions, empty }: { tracks: Dashbo
                   <details>
                     <summary>
                       <span className={`badge status-${s}`}>
-                        <T {...stateLabel[s]} />
+                        <T {...questionStatusLabel[s]} />
                       </span>{' '}
                       {view.byState[s].length}
                     </summary>
@@ -191,7 +180,7 @@ export function ProgressDashboard({ tracks, questions, empty }: { tracks: Dashbo
                     <details>
                       <summary>
                         <span className={`badge verdict-${s.verdict}`}>
-                          <T {...verdictLabel[s.verdict]} />
+                          <T en={verdictText(s.verdict, 'en')} zh={verdictText(s.verdict, 'zh')} />
                         </span>{' '}
                         {s.kind === 'submit' ? <T en="Submit" zh="提交" /> : <T en="Run" zh="运行" />} · {title(s.exerciseId)} ·{' '}
                         <time dateTime={s.at}>{formatTime(s.at)}</time>

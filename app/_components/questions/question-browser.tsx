@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import type { QuestionFrontmatter, QuestionGroup } from '@/lib/content/schema';
 import { questionStatus, type QuestionStatus } from '@/lib/progress/review-schedule';
-import { difficultyLabel, groupLabel } from '../catalogue/labels';
+import { difficultyLabel, groupLabel, questionStatusLabel } from '../catalogue/labels';
 import { T } from '../ui/t';
 import { useLocalProgress } from '../ui/use-local-progress';
 import { usePreferences } from '../ui/use-preferences';
@@ -16,13 +16,6 @@ interface SearchEntry {
   en: string;
   zh: string;
 }
-
-const statusLabel: Record<QuestionStatus, { en: string; zh: string }> = {
-  new: { en: 'New', zh: '未学' },
-  learning: { en: 'Learning', zh: '学习中' },
-  known: { en: 'Known', zh: '已掌握' },
-  due: { en: 'Due', zh: '待复习' },
-};
 
 export function QuestionBrowser({ questions, groups }: { questions: Item[]; groups: QuestionGroup[] }) {
   const { lang } = usePreferences();
@@ -101,7 +94,7 @@ export function QuestionBrowser({ questions, groups }: { questions: Item[]; grou
                       </span>
                       {status && (
                         <span className={`badge status-${status}`} data-testid="question-status">
-                          <T {...statusLabel[status]} />
+                          <T {...questionStatusLabel[status]} />
                         </span>
                       )}
                       {q.tags.map((tag) => (

@@ -2,6 +2,7 @@
 import { disjointWindows, seasonalSplit, seededShuffle } from '@/lib/datasets/seasonal-series';
 import { recurrentLayerCheck, readModelSummary } from '@/lib/grader/model-summary';
 import type { LocalizedText } from '@/lib/grader/result';
+import { forecastNumber } from '@/lib/grader/answers';
 import { defineSpec } from '@/lib/grader/spec';
 import { numberValue, recordValue, tensorValue, type TensorValue, type WireValue } from '@/lib/grader/values';
 import { createRng } from '@/lib/lstm';
@@ -122,13 +123,6 @@ function hiddenWindows(seed: number) {
   return seededShuffle(disjointWindows(future, WINDOW), orderSeed(seed));
 }
 
-/** A forecast as a number: a scalar, or a tensor with one element. */
-function forecastOf(v: WireValue, k: number): number {
-  if (v.kind === 'number') return v.value;
-  if (v.kind === 'tensor' && v.data.length === 1) return v.data[0];
-  throw new Error(`forecast ${k + 1} is ${v.kind === 'tensor' ? `a tensor of shape [${v.shape.join(', ')}]` : `a ${v.kind}`}; return one number (or a tensor with one element) per window`);
-}
-
 /** RMSE / persistence RMSE over the hidden windows, with both RMSEs as extras. */
 function forecastScore(output: WireValue, _args: WireValue[], seed: number) {
   const queries = hiddenWindows(seed);
@@ -136,7 +130,7 @@ function forecastScore(output: WireValue, _args: WireValue[], seed: number) {
   let se = 0;
   let sePersistence = 0;
   queries.forEach((q, k) => {
-    se += (forecastOf(output.items[k], k) - q.next) ** 2;
+    se += (forecastNumber(output.items[k], k) - q.next) ** 2;
     sePersistence += (q.window[WINDOW - 1] - q.next) ** 2;
   });
   const rmse = Math.sqrt(se / queries.length);
@@ -151,7 +145,7 @@ function forecastScore(output: WireValue, _args: WireValue[], seed: number) {
 function diagnoseForecast(output: WireValue, _args: WireValue[], seed: number): string | null {
   const queries = hiddenWindows(seed);
   if (output.kind !== 'list') return null;
-  const errors = queries.map((q, k) => forecastOf(output.items[k], k) - q.next);
+  const errors = queries.map((q, k) => forecastNumber(output.items[k], k) - q.next);
   const bias = errors.reduce((a, b) => a + b, 0) / errors.length;
   const rmse = Math.sqrt(errors.reduce((a, b) => a + b * b, 0) / errors.length);
   const persistence = Math.sqrt(queries.reduce((a, q) => a + (q.window[WINDOW - 1] - q.next) ** 2, 0) / queries.length);

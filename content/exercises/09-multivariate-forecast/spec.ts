@@ -3,6 +3,7 @@ import { seededShuffle } from '@/lib/datasets/seasonal-series';
 import { disjointWeatherWindows, simulateWeather, WEATHER_FEATURE_COUNT as F } from '@/lib/datasets/weather';
 import { recurrentLayerCheck, readModelSummary } from '@/lib/grader/model-summary';
 import type { LocalizedText } from '@/lib/grader/result';
+import { forecastNumber } from '@/lib/grader/answers';
 import { defineSpec } from '@/lib/grader/spec';
 import { numberValue, recordValue, tensorValue, type TensorValue, type WireValue } from '@/lib/grader/values';
 
@@ -151,13 +152,6 @@ function hiddenWindows(seed: number) {
   return seededShuffle(disjointWeatherWindows(weatherSplit(seed).hidden, WINDOW), orderSeed(seed));
 }
 
-/** A forecast as a number: a scalar, or a tensor with one element. */
-function forecastOf(v: WireValue, k: number): number {
-  if (v.kind === 'number') return v.value;
-  if (v.kind === 'tensor' && v.data.length === 1) return v.data[0];
-  throw new Error(`forecast ${k + 1} is ${v.kind === 'tensor' ? `a tensor of shape [${v.shape.join(', ')}]` : `a ${v.kind}`}; return one number (or a tensor with one element) per window`);
-}
-
 const rmse = (errors: number[]) => Math.sqrt(errors.reduce((a, e) => a + e * e, 0) / errors.length);
 
 /** RMSE / linear-model RMSE over the hidden windows, with the RMSEs of the model, the linear model and persistence as extras. */
@@ -165,7 +159,7 @@ function forecastScore(output: WireValue, _args: WireValue[], seed: number) {
   const queries = hiddenWindows(seed);
   if (output.kind !== 'list' || output.items.length !== queries.length) throw new Error(`expected ${queries.length} forecasts`);
   const linear = linearForecaster(weatherSplit(seed).train);
-  const model = rmse(queries.map((q, k) => forecastOf(output.items[k], k) - q.nextTemperature));
+  const model = rmse(queries.map((q, k) => forecastNumber(output.items[k], k) - q.nextTemperature));
   const baseline = rmse(queries.map((q) => linear(q.window) - q.nextTemperature));
   const persistence = rmse(queries.map((q) => q.window[(WINDOW - 1) * F] - q.nextTemperature));
   return { value: model / baseline, extras: { 'RMSE °C': model, 'linear model RMSE °C': baseline, 'persistence RMSE °C': persistence } };

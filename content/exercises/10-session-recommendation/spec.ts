@@ -14,7 +14,7 @@ import { readModelSummary, recurrentLayerCheck, type ModelSummary } from '@/lib/
 import type { LocalizedText } from '@/lib/grader/result';
 import { perSeed } from '@/lib/grader/per-seed';
 import { defineSpec } from '@/lib/grader/spec';
-import { listValue, numberValue, recordValue, tensorValue, type WireValue } from '@/lib/grader/values';
+import { describeValue, listValue, numberValue, recordValue, tensorValue, type WireValue } from '@/lib/grader/values';
 
 const NUM_ITEMS = SESSION_CONFIG.numItems;
 const MAX_LEN = 8;
@@ -172,7 +172,7 @@ function catalogueContract(numItems: number, maxLen: number) {
 /** The scores of answer k: numItems + 1 numbers, as [numItems + 1] or [1, numItems + 1]. */
 function scoresOf(v: WireValue, k: number): ArrayLike<number> {
   if (v.kind === 'tensor' && v.data.length === NUM_ITEMS + 1) return v.data;
-  const got = v.kind === 'tensor' ? `a tensor of shape [${v.shape.join(', ')}]` : `a ${v.kind}`;
+  const got = describeValue(v);
   throw new Error(`answer ${k + 1} is ${got}; return ${NUM_ITEMS + 1} scores (shape [${NUM_ITEMS + 1}] or [1, ${NUM_ITEMS + 1}]) per query`);
 }
 

@@ -5,7 +5,7 @@ import { readModelSummary, recurrentLayerCheck } from '@/lib/grader/model-summar
 import type { LocalizedText } from '@/lib/grader/result';
 import { perSeed } from '@/lib/grader/per-seed';
 import { defineSpec } from '@/lib/grader/spec';
-import { listValue, numberValue, recordValue, tensorValue, type WireValue } from '@/lib/grader/values';
+import { describeValue, listValue, numberValue, recordValue, tensorValue, type WireValue } from '@/lib/grader/values';
 import { padSequences, Tokenizer } from '@/lib/text';
 
 const NUM_WORDS = 100;
@@ -144,24 +144,19 @@ function topicModelContract(vocabSize: number, maxLen: number, numClasses: numbe
 
 // ------------------------------------------------------------------ train: accuracy on the hidden sentences
 
-const baselineCache = new Map<number, number>();
-
 /** The bag-of-words logistic regression's accuracy on the seed's hidden sentences (fitted once per seed). */
-function baselineAccuracy(seed: number): number {
-  if (!baselineCache.has(seed)) {
-    const { train, hidden } = splitsOf(seed);
-    const bow = fitBagOfWords(train.texts, train.labels, NUM_CLASSES, { numWords: NUM_WORDS });
-    baselineCache.set(seed, classifierAccuracy(bow, hidden.texts, hidden.labels));
-  }
-  return baselineCache.get(seed)!;
-}
+const baselineAccuracy = perSeed((seed) => {
+  const { train, hidden } = splitsOf(seed);
+  const bow = fitBagOfWords(train.texts, train.labels, NUM_CLASSES, { numWords: NUM_WORDS });
+  return classifierAccuracy(bow, hidden.texts, hidden.labels);
+});
 
 /** The predicted topic of every answer (k scores as [k] or [1, k]). */
 function predictedTopics(output: WireValue, hidden: TopicSentences): number[] {
   if (output.kind !== 'list' || output.items.length !== hidden.texts.length) throw new Error(`expected ${hidden.texts.length} answers`);
   return output.items.map((v, k) => {
     if (v.kind === 'tensor' && v.data.length === NUM_CLASSES) return argMax(v.data);
-    const got = v.kind === 'tensor' ? `a tensor of shape [${v.shape.join(', ')}]` : `a ${v.kind}`;
+    const got = describeValue(v);
     throw new Error(`answer ${k + 1} is ${got}; return ${NUM_CLASSES} scores (shape [${NUM_CLASSES}] or [1, ${NUM_CLASSES}]) per sentence`);
   });
 }

@@ -5,7 +5,7 @@ import { readModelSummary, recurrentLayerCheck } from '@/lib/grader/model-summar
 import type { LocalizedText } from '@/lib/grader/result';
 import { perSeed } from '@/lib/grader/per-seed';
 import { defineSpec } from '@/lib/grader/spec';
-import { listValue, numberValue, recordValue, tensorValue, type WireValue } from '@/lib/grader/values';
+import { describeValue, listValue, numberValue, recordValue, tensorValue, type WireValue } from '@/lib/grader/values';
 import { padSequences, textToWordSequence, Tokenizer } from '@/lib/text';
 
 const NUM_WORDS = 100;
@@ -121,24 +121,19 @@ const modelCheck = (vocabSize: number, maxLen: number) => (output: WireValue) =>
 
 // ------------------------------------------------------------------ train: accuracy on the hidden reviews
 
-const baselineCache = new Map<number, number>();
-
 /** The bag-of-words logistic regression's accuracy on the seed's hidden reviews (fitted once per seed). */
-function baselineAccuracy(seed: number): number {
-  if (!baselineCache.has(seed)) {
-    const { train, hidden } = splitsOf(seed);
-    const bow = fitBagOfWords(train.texts, train.labels, 2, { numWords: NUM_WORDS });
-    baselineCache.set(seed, classifierAccuracy(bow, hidden.texts, hidden.labels));
-  }
-  return baselineCache.get(seed)!;
-}
+const baselineAccuracy = perSeed((seed) => {
+  const { train, hidden } = splitsOf(seed);
+  const bow = fitBagOfWords(train.texts, train.labels, 2, { numWords: NUM_WORDS });
+  return classifierAccuracy(bow, hidden.texts, hidden.labels);
+});
 
 /** The predicted label (p > 0.5) of every answer (one probability as [], [1] or [1, 1]). */
 function predictedLabels(output: WireValue, hidden: Reviews): number[] {
   if (output.kind !== 'list' || output.items.length !== hidden.texts.length) throw new Error(`expected ${hidden.texts.length} answers`);
   return output.items.map((v, k) => {
     if (v.kind === 'tensor' && v.data.length === 1) return v.data[0] > 0.5 ? 1 : 0;
-    const got = v.kind === 'tensor' ? `a tensor of shape [${v.shape.join(', ')}]` : `a ${v.kind}`;
+    const got = describeValue(v);
     throw new Error(`answer ${k + 1} is ${got}; return one probability (shape [1] or [1, 1]) per review`);
   });
 }

@@ -21,7 +21,7 @@ import {
   updateProgress,
   type LocalProgress,
 } from '@/lib/progress/local-store';
-import { createSyncQueue, diffProgress, isDirty, syncAccount, type FetchLike } from '@/lib/progress/sync';
+import { createSyncQueue, diffProgress, isDirty, pushChange, syncAccount, type FetchLike } from '@/lib/progress/sync';
 import { openHarness, origin, submission, type ApiHarness } from '../api/support';
 
 let h: ApiHarness;
@@ -101,9 +101,11 @@ describe('browser sync against the API', () => {
     change((p) => saveDraft(p, '02-lstm-forward', 'draft 2', at(12)));
     change((p) => clearDraft(p, '01-lstm-cell-step'));
     change((p) => recordSubmission(p, run));
-    change((p) => recordSubmission(p, run)); // a retry: the same clientId
     await queue.flush();
     expect(isDirty(browserA)).toBe(false);
+    // A retry of that submission (a lost reply, a second tab) reaches the server again: stored once.
+    expect(await pushChange(browserFetch(user.cookie), { kind: 'submission', record: run })).toBe('ok');
+    expect(await h.scratch.db.prisma.submission.count({ where: { userId: user.id, clientId: run.clientId } })).toBe(1);
 
     // Another browser (the same account) pulls exactly browser A's document.
     const browserB = memoryStorage();

@@ -1,7 +1,8 @@
 // The inspector's numbers against lstmForward's caches, the equations they fill in, and the learner/reference diff.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { traceLstm } from '@/lib/lab/gate-trace';
-import { compareTraces, stepEquation, TRACE_ROWS, type TraceRow } from '@/lib/lab/trace-reading';
+import { FORWARD_TOLERANCE } from '@/lib/grader/compare';
+import { compareTraces, stepEquation, TRACE_ROWS, TRACE_TOLERANCE, type TraceRow } from '@/lib/lab/trace-reading';
 import { createRng, disposeLstmCache, initLstmParams, lstmForward } from '@/lib/lstm';
 import { tf } from '@/lib/tfjs';
 import { useBackend } from '../lstm/backends';
@@ -36,6 +37,10 @@ describe('traceLstm', () => {
     expect(compareTraces(trace.values, fromForward).every((d) => d.cells.length === 0)).toBe(true);
     tf.dispose([x, run.hSeq, run.hT, run.cT, p.kernel, p.recurrentKernel, p.bias]);
     disposeLstmCache(run.cache);
+  });
+
+  it("outlines differences with the grader's forward tolerance", () => {
+    expect(TRACE_TOLERANCE).toEqual({ atol: FORWARD_TOLERANCE.atol, rtol: FORWARD_TOLERANCE.rtol });
   });
 
   it('fills in each step equation with numbers that satisfy it', () => {

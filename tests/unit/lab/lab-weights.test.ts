@@ -62,7 +62,11 @@ describe('the preset tasks', () => {
     expect(scorePreset('delayed-copy', copy, copy.targets).value).toBe(1);
     const sine = presetBatch('noisy-sine', 1, 4);
     const naive = scorePreset('noisy-sine', sine, sine.inputs);
-    expect(naive.value).toBeCloseTo(naive.secondary!, 12);
+    // the last-value forecast's MSE, computed here: mean over every scored (sequence, step) of (x_t − y_t)²
+    const squared = sine.inputs.flatMap((xs, b) => xs.slice(sine.firstScoredStep).map((x, i) => (x - sine.targets[b][sine.firstScoredStep + i]) ** 2));
+    const lastValueMse = squared.reduce((a, v) => a + v, 0) / squared.length;
+    expect(naive.value).toBeCloseTo(lastValueMse, 9);
+    expect(naive.secondary).toBeCloseTo(lastValueMse, 9);
   });
 
   it('read a typed sequence and explain what is wrong with a bad one', () => {
