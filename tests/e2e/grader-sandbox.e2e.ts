@@ -1,8 +1,9 @@
 // The browser grader in Chromium: the demo solution passes, hostile submissions get the right verdict and message,
-// learner code reaches no server route nor another origin, the page stays responsive and the next run is unaffected.
+// learner code reaches no server route nor another origin, the page stays responsive and the next run is unaffected
+// (also when a learner's worker takes its whole process down: it lives in the sandbox frame, another site).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Request } from 'playwright-core';
+import type { Browser, CDPSession, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GradeResult } from '@/lib/grader/result';
 import { launchBrowser, openSession, type Session } from './support/browser';
@@ -16,6 +17,7 @@ const DEMO_MEMORY_MB = 256;
 let browser: Browser;
 let s: Session;
 let solution: string;
+let harness: string;
 /** Every request the browser made (page and workers), in order. */
 const requests: string[] = [];
 
@@ -49,7 +51,7 @@ const isWasm = (url: string) => new URL(url).pathname.startsWith('/tfjs-wasm/');
 
 beforeAll(async () => {
   solution = await readFile(path.resolve('tests/fixtures/exercises/demo-dense-sigmoid/solution.ts'), 'utf8');
-  const harness = await buildGraderHarness();
+  harness = await buildGraderHarness();
   browser = await launchBrowser();
   s = await openSession(browser);
   s.context.on('request', (request: Request) => requests.push(request.url()));
@@ -264,5 +266,56 @@ describe('browser grader: learner code reaches neither /api/* nor another origin
     // One wasm fetch for the page's reference, one per worker: more than one proves worker requests reach this list.
     expect(requests.filter(isWasm).length).toBeGreaterThan(1);
     expect(s.offsite).toEqual([]);
+  });
+});
+
+/** Evaluates `expression` in the page over CDP: after a frame's process dies, Playwright calls the whole page crashed and refuses page.evaluate. */
+async function evaluateOverCdp<T>(cdp: CDPSession, expression: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const silence = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the page stopped answering: the allocation took the tab down')), 60_000);
+  });
+  const evaluation = cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+  const { result, exceptionDetails } = await Promise.race([evaluation, silence]).finally(() => clearTimeout(timer));
+  if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+  return result.value as T;
+}
+
+describe('browser grader: a learner that exhausts the browser\'s memory with plain arrays', () => {
+  it('gets "memory limit of N MB exceeded", the page lives on (the worker was in the sandbox frame: another site, another process), and the next run passes', async () => {
+    const own = await openSession(browser);
+    const seen: string[] = [];
+    own.context.on('request', (request: Request) => seen.push(request.url()));
+    try {
+      await own.page.goto('/', { waitUntil: 'networkidle' });
+      await own.page.addScriptTag({ content: harness });
+      const cdp = await own.context.newCDPSession(own.page);
+      const gradeOverCdp = (source: string, timeBudgetMs: number) =>
+        evaluateOverCdp<HarnessGrade>(cdp, `window.__grader.grade(${JSON.stringify(source)}, { timeBudgetMs: ${timeBudgetMs} })`);
+      // Neither a typed array nor a tensor: ordinary arrays of doubles, which no allocation guard sees.
+      const hog = submission('const keep: number[][] = [];\nfor (;;) keep.push(new Array(10_000_000).fill(keep.length + 0.5));\nreturn keep;');
+
+      const exhausted = await gradeOverCdp(hog, 30_000);
+      expect(exhausted.result.verdict, exhausted.result.message.en).toBe('error');
+      expect(exhausted.result.message.en).toBe(`memory limit of ${DEMO_MEMORY_MB} MB exceeded`);
+      expect(exhausted.result.tests[0].message.en).toBe(`memory limit of ${DEMO_MEMORY_MB} MB exceeded`);
+
+      // The page's own script still runs, and the next submission is graded in a new frame.
+      await expect(evaluateOverCdp<number>(cdp, '1 + 1')).resolves.toBe(2);
+      const next = await gradeOverCdp(solution, 30_000);
+      expect(next.result.verdict, next.result.message.en).toBe('pass');
+
+      // The learner's workers came from the other loopback name, through its frame.
+      const page = new URL(own.page.url());
+      const frameHost = page.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+      const fromFrameSite = (pathname: string) => seen.filter((url) => new URL(url).hostname === frameHost && new URL(url).pathname === pathname);
+      expect(fromFrameSite('/grader-frame').length, 'sandbox frames loaded').toBe(2);
+      expect(fromFrameSite('/grader/worker.js').length, 'learner workers started in a frame').toBeGreaterThanOrEqual(2);
+      expect(seen.filter((url) => new URL(url).hostname === page.hostname && new URL(url).pathname === '/grader/worker.js'), 'learner workers nested in the page').toEqual([]);
+      expect(own.errors).toEqual([]);
+      expect(own.offsite).toEqual([]);
+    } finally {
+      await own.close();
+    }
   });
 });

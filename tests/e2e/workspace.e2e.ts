@@ -33,6 +33,9 @@ describe('exercise workspace', () => {
     console.log(`[workspace] Submit → verdict ${submit.elapsedMs} ms (warm runtime)`);
     expect(submit.verdict, submit.message).toBe('pass');
     await expect(page.locator('.result-test[data-status="pass"]').count()).resolves.toBe(8); // every case, hidden ones too
+    // The learner's code ran in the sandbox frame from the other loopback name (another site, so another process).
+    const frameHost = new URL(page.url()).hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    expect(page.frames().map((f) => f.url()).filter((url) => url.includes('/grader-frame')).map((url) => new URL(url).hostname)).toEqual([frameHost]);
     await screenshot(page, 'workspace-light');
   });
 

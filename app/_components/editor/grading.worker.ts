@@ -1,5 +1,5 @@
 // The exercise page's grading worker: computes references with tfjs and compares off the main thread,
-// running the learner's code in the grader's own sandbox worker (/grader/worker.js) nested inside it.
+// running the learner's code in the grader's own sandbox worker (/grader/worker.js), in the page's sandbox frame.
 import { BrowserSandbox, gradeInBrowser } from '@/lib/grader/browser/host';
 import { DEFAULT_SEED } from '@/lib/grader/grade';
 import type { ExerciseSpec } from '@/lib/grader/spec';
@@ -29,6 +29,7 @@ function reply(message: GradingReply): void {
 }
 
 self.onmessage = async (event: MessageEvent) => {
+  if (sandbox.acceptFrameOffer(event)) return;
   const parsed = gradingRequestSchema.safeParse(event.data);
   if (!parsed.success) return;
   const request = parsed.data;

@@ -1,6 +1,7 @@
 'use client';
 // React side of grading: one grading worker per exercise page, warmed when the page opens; Run, Submit and Stop.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { offerSandboxFrame } from '@/lib/grader/browser/frame-broker';
 import type { GradeResult } from '@/lib/grader/result';
 import { gradingReplySchema, type GradingRequest, type TrainingPoint } from './grading-protocol';
 
@@ -17,7 +18,9 @@ interface Pending {
 }
 
 function startGradingWorker(): Worker {
-  return new Worker(new URL('./grading.worker.ts', import.meta.url), { type: 'module', name: 'grading' });
+  const worker = new Worker(new URL('./grading.worker.ts', import.meta.url), { type: 'module', name: 'grading' });
+  offerSandboxFrame(worker, process.env.NEXT_PUBLIC_GRADER_ORIGIN);
+  return worker;
 }
 
 /**

@@ -1,4 +1,5 @@
 // The page side of the lab worker: one worker per page, shared by every widget on it, started on the first request.
+import { offerSandboxFrame } from '@/lib/grader/browser/frame-broker';
 import { labReplySchema, type LabQuery, type LabReply, type LabRequest } from './lab-protocol';
 
 type Waiting = (reply: LabReply) => void;
@@ -9,6 +10,7 @@ const waiting = new Map<number, Waiting>();
 
 function start(): Worker {
   const w = new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module', name: 'lab' });
+  offerSandboxFrame(w, process.env.NEXT_PUBLIC_GRADER_ORIGIN);
   w.onmessage = (event: MessageEvent) => {
     const parsed = labReplySchema.safeParse(event.data);
     if (!parsed.success) return;

@@ -1,4 +1,4 @@
-// The lab's worker: reference traces and gradient curves with tfjs off the main thread; the learner's drafts run in the grader's sandbox worker nested inside it.
+// The lab's worker: reference traces and gradient curves with tfjs off the main thread; the learner's drafts run in the grader's sandbox worker (in the page's sandbox frame).
 import { BrowserSandbox } from '@/lib/grader/browser/host';
 import { tensorToValue, recordValue, type WireValue } from '@/lib/grader/values';
 import { traceLstm } from '@/lib/lab/gate-trace';
@@ -11,7 +11,7 @@ import { ready, tf } from '@/lib/tfjs';
 import { labRequestSchema, type LabReply, type LabRequest } from './lab-protocol';
 import { learnerCellSteps, learnerForward, learnerGradientNorms } from './learner-runs';
 
-// Started on the first learner run only: most visits never run learner code.
+// Its workers start on the first learner run only: most visits never run learner code.
 let sandbox: BrowserSandbox | null = null;
 const learnerSandbox = () => (sandbox ??= new BrowserSandbox(undefined, false));
 
@@ -87,6 +87,7 @@ async function answer(request: LabRequest): Promise<LabReply> {
 }
 
 self.onmessage = async (event: MessageEvent) => {
+  if (learnerSandbox().acceptFrameOffer(event)) return;
   const parsed = labRequestSchema.safeParse(event.data);
   if (!parsed.success) return;
   try {

@@ -1,50 +1,95 @@
-// Browser side of the grader: a fresh module Worker per Run/Submit, the wall-clock budget, the same verdict code as Node.
+// Browser side of the grader: a fresh learner worker per Run/Submit (in the sandbox frame when the page has
+// one), the wall-clock budget, the same verdict code as Node.
 import { gradeSubmission, type GradeOptions } from '../grade';
 import { createNonce, readyMessageSchema, runReplySchema, type CaseMessage, type ModuleMessage, type SandboxOutcome } from '../protocol';
 import type { GradeResult } from '../result';
 import { forwardProgress, runRequest, type Sandbox, type SandboxJob } from '../sandbox';
 import type { ExerciseSpec } from '../spec';
-
-/** Where `scripts/build-grader-worker.mjs` puts the bundled worker (served with its own CSP). */
-export const GRADER_WORKER_URL = '/grader/worker.js';
+import { GRADER_WORKER_URL } from './frame-protocol';
+import { brokerFromOffer, frameLauncher, nestedLauncher, type LearnerWorker, type LearnerWorkerEvents, type LearnerWorkerLauncher } from './learner-worker';
 
 /** How long loading tfjs and its wasm in a fresh worker may take. */
 const STARTUP_TIMEOUT_MS = 60_000;
 
+type Startup = { backend: string } | { failure: string };
+
 interface StartedWorker {
-  worker: Worker;
-  ready: Promise<{ backend: string } | { failure: string }>;
+  worker: LearnerWorker;
+  ready: Promise<Startup>;
+  /** Set when the worker's process stopped answering (a spare in a frame that another run ran out of memory). */
+  lost: boolean;
+  /** Where the worker's later events go, once a run takes it over. */
+  events: LearnerWorkerEvents;
 }
 
-function startWorker(url: string): StartedWorker {
-  const worker = new Worker(url, { type: 'module', name: 'grader' });
-  const ready = new Promise<{ backend: string } | { failure: string }>((resolve) => {
-    const timer = setTimeout(() => resolve({ failure: 'the grading worker did not start in time' }), STARTUP_TIMEOUT_MS);
-    worker.onmessage = (event) => {
-      clearTimeout(timer);
-      const parsed = readyMessageSchema.safeParse(event.data);
-      resolve(parsed.success ? { backend: parsed.data.backend } : { failure: 'the worker sent an unexpected first message' });
-    };
-    worker.onerror = (event) => {
-      clearTimeout(timer);
-      resolve({ failure: `the grading worker failed to start: ${event.message}` });
-    };
+const ignore = () => {};
+
+function startWorker(launch: LearnerWorkerLauncher): StartedWorker {
+  let resolveReady!: (startup: Startup) => void;
+  const ready = new Promise<Startup>((resolve) => (resolveReady = resolve));
+  const timer = setTimeout(() => resolveReady({ failure: 'the grading worker did not start in time' }), STARTUP_TIMEOUT_MS);
+  const settle = (startup: Startup) => {
+    clearTimeout(timer);
+    resolveReady(startup);
+  };
+  const started: Omit<StartedWorker, 'worker'> = {
+    ready,
+    lost: false,
+    events: {
+      message: (data) => {
+        const parsed = readyMessageSchema.safeParse(data);
+        settle(parsed.success ? { backend: parsed.data.backend } : { failure: 'the worker sent an unexpected first message' });
+      },
+      error: (message) => settle({ failure: `the grading worker failed to start: ${message}` }),
+      lost: () => settle({ failure: "the grader's sandbox stopped answering while it started" }),
+      failed: (message) => settle({ failure: message }),
+    },
+  };
+  // The launcher's callbacks read `started.events` each time, so a run can take them over.
+  const worker = launch({
+    message: (data) => started.events.message(data),
+    error: (message) => started.events.error(message),
+    lost: () => {
+      started.lost = true;
+      started.events.lost();
+    },
+    failed: (message) => started.events.failed(message),
   });
-  return { worker, ready };
+  return Object.assign(started, { worker });
 }
 
-/** Runs each job in a fresh Web Worker; optionally keeps one started in advance. */
+/**
+ * Runs each job in a fresh learner worker; optionally keeps one started in advance. The workers are
+ * nested in this one until a page offers its sandbox frame (`useFrame`), then they live in the frame.
+ */
 export class BrowserSandbox implements Sandbox {
   private spare: StartedWorker | null = null;
+  private launch: LearnerWorkerLauncher;
 
   constructor(
-    private readonly url = GRADER_WORKER_URL,
+    url = GRADER_WORKER_URL,
     private readonly warm = true,
-  ) {}
+  ) {
+    this.launch = nestedLauncher(url);
+  }
+
+  /** Starts learner workers in the page's sandbox frame from now on (see `offerSandboxFrame`). */
+  useFrame(broker: MessagePort): void {
+    this.launch = frameLauncher(broker);
+    this.close();
+  }
+
+  /** Takes up a page's sandbox-frame offer; true when `event` was one. */
+  acceptFrameOffer(event: MessageEvent): boolean {
+    const broker = brokerFromOffer(event);
+    if (broker) this.useFrame(broker);
+    return broker !== null;
+  }
 
   /** Starts the next worker now, so the next Run does not wait for tfjs to load. */
   prewarm(): void {
-    this.spare ??= startWorker(this.url);
+    if (this.spare?.lost) this.close();
+    this.spare ??= startWorker(this.launch);
   }
 
   /** Starts the next worker (if none is waiting) and resolves once it has loaded tfjs and its wasm. */
@@ -60,7 +105,8 @@ export class BrowserSandbox implements Sandbox {
   }
 
   async run(job: SandboxJob): Promise<SandboxOutcome> {
-    const started = this.spare ?? startWorker(this.url);
+    if (this.spare?.lost) this.close();
+    const started = this.spare ?? startWorker(this.launch);
     this.spare = null;
     try {
       return await runOn(started, job);
@@ -70,8 +116,9 @@ export class BrowserSandbox implements Sandbox {
   }
 }
 
-async function runOn({ worker, ready }: StartedWorker, job: SandboxJob): Promise<SandboxOutcome> {
-  const startup = await ready;
+async function runOn(started: StartedWorker, job: SandboxJob): Promise<SandboxOutcome> {
+  const { worker } = started;
+  const startup = await started.ready;
   if ('failure' in startup) {
     worker.terminate();
     return { ending: 'crashed', detail: startup.failure, backend: 'unknown', module: null, cases: [] };
@@ -86,29 +133,36 @@ async function runOn({ worker, ready }: StartedWorker, job: SandboxJob): Promise
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      started.events = { message: ignore, error: ignore, lost: ignore, failed: ignore };
       worker.terminate();
       resolve({ ending, detail, backend: startup.backend, module: moduleReply, cases });
     };
     const timer = setTimeout(() => finish('timeout', `the time limit of ${job.timeBudgetMs} ms was exceeded`), job.timeBudgetMs);
-    worker.onmessage = (event) => {
-      const parsed = runReplySchema.safeParse(event.data);
-      if (!parsed.success || parsed.data.nonce !== nonce) {
-        finish('protocol', 'the worker sent a message that is not part of this run');
-        return;
-      }
-      const reply = parsed.data;
-      if (reply.type === 'module') moduleReply = reply;
-      else if (reply.type === 'case') cases.push(reply);
-      else if (reply.type === 'progress') forwardProgress(job, reply);
-      else finish('completed', '');
+    const outOfMemory = () => finish('memory', `memory limit of ${job.memoryMb} MB exceeded`);
+    started.events = {
+      message: (data) => {
+        const parsed = runReplySchema.safeParse(data);
+        if (!parsed.success || parsed.data.nonce !== nonce) {
+          finish('protocol', 'the worker sent a message that is not part of this run');
+          return;
+        }
+        const reply = parsed.data;
+        if (reply.type === 'module') moduleReply = reply;
+        else if (reply.type === 'case') cases.push(reply);
+        else if (reply.type === 'progress') forwardProgress(job, reply);
+        else finish('completed', '');
+      },
+      error: (text) => {
+        if (/out of memory|allocation failed/i.test(text)) outOfMemory();
+        else finish('crashed', `the grading worker crashed: ${text}`);
+      },
+      // The frame's process died under the learner's worker: the browser killed it for its memory.
+      lost: outOfMemory,
+      failed: (text) => finish('crashed', text),
     };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      const text = String(event.message ?? '');
-      if (/out of memory|allocation failed/i.test(text)) finish('memory', `memory limit of ${job.memoryMb} MB exceeded`);
-      else finish('crashed', `the grading worker crashed: ${text}`);
-    };
-    worker.postMessage(request);
+    // A spare whose frame died between the check in run() and now: not this learner's doing.
+    if (started.lost) finish('crashed', "the grader's sandbox stopped answering before your code ran; run it again");
+    else worker.post(request);
   });
 }
 

@@ -1,4 +1,5 @@
 // Browser entry of the grader test harness: exposes the real browser grader (host.ts) and the demo exercise's spec on window.
+import { pageSandboxFrame } from '@/lib/grader/browser/frame-broker';
 import { BrowserSandbox, gradeInBrowser } from '@/lib/grader/browser/host';
 import type { GradeResult } from '@/lib/grader/result';
 import demoSpec from '@/tests/fixtures/exercises/demo-dense-sigmoid/spec';
@@ -28,6 +29,9 @@ export interface GraderHarness {
 }
 
 const sandbox = new BrowserSandbox();
+// The page's sandbox frame (localhost ↔ 127.0.0.1), as the exercise page's grading worker uses it.
+const frame = pageSandboxFrame();
+if (frame) sandbox.useFrame(frame.connect());
 
 const harness: GraderHarness = {
   async grade(source, options = {}) {
