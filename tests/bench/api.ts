@@ -5,6 +5,8 @@
 // client id. Then it stops the app and reads the stored client ids: every acknowledged (2xx) id must
 // be stored, once. Requests still open when the 30 s end are cut off by autocannon; the server may
 // have stored them anyway, so they are counted apart ("stored, not acknowledged"), never as lost.
+// Then the same route without a session cookie, for comparison: what Next and the auth check cost
+// alone on this machine (the floor under any submission route).
 //
 // PostgreSQL: BENCH_POSTGRES_URL (or DATABASE_URL) names a server where we may create a scratch
 // database; without either, the local cluster that .ci/run sets up is tried. Options:
@@ -113,6 +115,8 @@ interface Row {
   /** stored ids the client never saw acknowledged (cut off at the end) */
   unacknowledged: number;
   duplicates: number;
+  /** The same server and route without a session cookie: answered 401 before the body is read or the database is asked. */
+  floor: { perSecond: number; p50: number; p99: number };
 }
 
 async function benchOne(engine: 'pglite' | 'postgres', env: Record<string, string>, storedIds: () => Promise<string[]>): Promise<Row> {
@@ -151,6 +155,15 @@ async function benchOne(engine: 'pglite' | 'postgres', env: Record<string, strin
         },
       ],
     });
+    console.log(`${engine}: the same route without a session (401), ${CONNECTIONS} connections for ${DURATION_S} s …`);
+    const floor = await autocannon({
+      url: `${base}/api/submissions`,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: submissionBody(),
+    });
     await stop(app);
     const stored = (await storedIds()).filter((id) => !warmUp.has(id));
     const storedSet = new Set(stored);
@@ -166,6 +179,7 @@ async function benchOne(engine: 'pglite' | 'postgres', env: Record<string, strin
       lost: [...acknowledged].filter((id) => !storedSet.has(id)).length,
       unacknowledged: stored.filter((id) => !acknowledged.has(id)).length,
       duplicates: stored.length - storedSet.size,
+      floor: { perSecond: floor.requests.average, p50: floor.latency.p50, p99: floor.latency.p99 },
     };
   } finally {
     await stop(app);
@@ -240,6 +254,13 @@ console.log(['engine', 'acknowledged', 'per second', 'p50', 'p99', 'non-2xx', 'e
 for (const r of rows) {
   console.log([r.engine, r.acknowledged, r.perSecond.toFixed(0), ms(r.p50), ms(r.p99), r.rejected, r.errors, r.rows, r.lost, r.duplicates, r.unacknowledged].join(' | '));
 }
+console.log(
+  `\nThe floor: the same server and route with no session cookie (401 before the body is read or the database is asked).` +
+    `\nWith ${CONNECTIONS} connections kept busy, throughput × mean latency = ${CONNECTIONS}: a p99 under 100 ms means a mean well under it,` +
+    ` so well over ${(CONNECTIONS / 0.1).toFixed(0)}/s.`,
+);
+console.log(['engine', 'answered per second', 'p50', 'p99'].join(' | '));
+for (const r of rows) console.log([r.engine, r.floor.perSecond.toFixed(0), ms(r.floor.p50), ms(r.floor.p99)].join(' | '));
 const broken = rows.filter((r) => r.lost > 0 || r.duplicates > 0);
 if (broken.length) {
   console.error(`\nAcknowledged submissions missing or stored twice on: ${broken.map((r) => r.engine).join(', ')}`);
