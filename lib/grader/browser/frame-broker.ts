@@ -69,7 +69,9 @@ export class SandboxFrameBroker {
     iframe.title = 'Grader sandbox';
     iframe.setAttribute('aria-hidden', 'true');
     iframe.tabIndex = -1;
-    iframe.style.cssText = 'position:fixed;width:0;height:0;border:0;opacity:0;pointer-events:none';
+    // One transparent pixel in the viewport rather than none: browsers may lower the priority of the process
+    // behind a frame nobody can see, and the learner's code runs in it.
+    iframe.style.cssText = 'position:fixed;left:0;bottom:0;width:1px;height:1px;border:0;opacity:0;pointer-events:none';
     this.element = iframe;
     return new Promise<Window>((resolve, reject) => {
       const timer = setTimeout(() => {
