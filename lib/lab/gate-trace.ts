@@ -1,11 +1,12 @@
 // What the gate inspector shows: every gate, cell and hidden value of an LSTM per step and unit (the tfjs half; lib/lab/trace-reading reads it).
-import { lstmCellStep, lstmSizes, type LstmParams } from '../lstm';
+import { lstmSizes, type LstmParams } from '../lstm';
+import { lstmUpdate } from '../lstm/cell';
 import { tf } from '../tfjs';
 import type { LstmTrace } from './trace-reading';
 
 export type { LstmTrace } from './trace-reading';
 
-/** Runs the reference `lstmCellStep` step by step over `inputs` [T][I] and records everything. */
+/** Runs the reference LSTM step by step over `inputs` [T][I] (the update lstmCellStep and lstmForward share) and records everything. */
 export function traceLstm(p: LstmParams, inputs: number[][]): LstmTrace {
   const { inputSize, hiddenSize: H } = lstmSizes(p);
   if (inputs.length === 0) throw new Error('traceLstm: the sequence has no step');
@@ -17,7 +18,7 @@ export function traceLstm(p: LstmParams, inputs: number[][]): LstmTrace {
     for (const xt of inputs) {
       const x = tf.tensor2d([xt]); // [1, I]
       const z = x.matMul(p.kernel).add(h.matMul(p.recurrentKernel)).add(p.bias) as tf.Tensor2D; // [1, 4H]
-      const step = lstmCellStep(x, h, c, p);
+      const step = lstmUpdate(z, c); // the same z the inspector shows
       const { i, f, g, o } = step.gates;
       perStep.push(tf.concat([z, i, f, g, o, step.c, step.h], 1)); // [1, 10H]
       h = step.h;

@@ -1,9 +1,9 @@
 // Browser side of the grader: a fresh learner worker per Run/Submit (in the sandbox frame when the page has
 // one), the wall-clock budget, the same verdict code as Node.
 import { gradeSubmission, type GradeOptions } from '../grade';
-import { createNonce, readyMessageSchema, runReplySchema, type CaseMessage, type ModuleMessage, type SandboxOutcome } from '../protocol';
+import { createNonce, readyMessageSchema, type SandboxOutcome } from '../protocol';
 import type { GradeResult } from '../result';
-import { forwardProgress, runRequest, type Sandbox, type SandboxJob } from '../sandbox';
+import { FOREIGN_MESSAGE, notStarted, RunReplies, runRequest, type Sandbox, type SandboxJob } from '../sandbox';
 import type { ExerciseSpec } from '../spec';
 import { GRADER_WORKER_URL } from './frame-protocol';
 import { brokerFromOffer, frameLauncher, nestedLauncher, type LearnerWorker, type LearnerWorkerEvents, type LearnerWorkerLauncher } from './learner-worker';
@@ -121,12 +121,11 @@ async function runOn(started: StartedWorker, job: SandboxJob): Promise<SandboxOu
   const startup = await started.ready;
   if ('failure' in startup) {
     worker.terminate();
-    return { ending: 'crashed', detail: startup.failure, backend: 'unknown', module: null, cases: [] };
+    return notStarted(startup.failure);
   }
   const nonce = createNonce();
   const request = runRequest(job, nonce);
-  let moduleReply: ModuleMessage | null = null;
-  const cases: CaseMessage[] = [];
+  const replies = new RunReplies(job, nonce);
   return new Promise<SandboxOutcome>((resolve) => {
     let settled = false;
     const finish = (ending: SandboxOutcome['ending'], detail: string) => {
@@ -135,22 +134,15 @@ async function runOn(started: StartedWorker, job: SandboxJob): Promise<SandboxOu
       clearTimeout(timer);
       started.events = { message: ignore, error: ignore, lost: ignore, failed: ignore };
       worker.terminate();
-      resolve({ ending, detail, backend: startup.backend, module: moduleReply, cases });
+      resolve(replies.outcome(ending, detail, startup.backend));
     };
     const timer = setTimeout(() => finish('timeout', `the time limit of ${job.timeBudgetMs} ms was exceeded`), job.timeBudgetMs);
     const outOfMemory = () => finish('memory', `memory limit of ${job.memoryMb} MB exceeded`);
     started.events = {
       message: (data) => {
-        const parsed = runReplySchema.safeParse(data);
-        if (!parsed.success || parsed.data.nonce !== nonce) {
-          finish('protocol', 'the worker sent a message that is not part of this run');
-          return;
-        }
-        const reply = parsed.data;
-        if (reply.type === 'module') moduleReply = reply;
-        else if (reply.type === 'case') cases.push(reply);
-        else if (reply.type === 'progress') forwardProgress(job, reply);
-        else finish('completed', '');
+        const state = replies.accept(data);
+        if (state === 'foreign') finish('protocol', FOREIGN_MESSAGE);
+        else if (state === 'done') finish('completed', '');
       },
       error: (text) => {
         if (/out of memory|allocation failed/i.test(text)) outOfMemory();

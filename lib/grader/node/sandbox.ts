@@ -1,14 +1,7 @@
 // Node sandbox: a fresh child process (heap limit, empty env) per job, optionally pre-started.
 import { fork, type ChildProcess } from 'node:child_process';
-import {
-  createNonce,
-  readyMessageSchema,
-  runReplySchema,
-  type CaseMessage,
-  type ModuleMessage,
-  type SandboxOutcome,
-} from '../protocol';
-import { forwardProgress, runRequest, type Sandbox, type SandboxJob } from '../sandbox';
+import { createNonce, readyMessageSchema, type SandboxOutcome } from '../protocol';
+import { FOREIGN_MESSAGE, notStarted, RunReplies, runRequest, type Sandbox, type SandboxJob } from '../sandbox';
 import { workerScriptPath } from './worker-bundle';
 
 /** How long a worker may take to load tfjs before the run counts as a grader failure. */
@@ -155,13 +148,12 @@ export class NodeSandbox implements Sandbox {
     ]);
     if ('failure' in startup) {
       kill(child);
-      return { ending: 'crashed', detail: startup.failure, backend: 'unknown', module: null, cases: [] };
+      return notStarted(startup.failure);
     }
 
     const nonce = createNonce();
     const request = runRequest(job, nonce);
-    let moduleReply: ModuleMessage | null = null;
-    const cases: CaseMessage[] = [];
+    const replies = new RunReplies(job, nonce);
 
     return new Promise<SandboxOutcome>((resolve) => {
       let settled = false;
@@ -171,23 +163,16 @@ export class NodeSandbox implements Sandbox {
         clearTimeout(timer);
         child.removeAllListeners('message');
         kill(child);
-        resolve({ ending, detail, backend: startup.backend, module: moduleReply, cases });
+        resolve(replies.outcome(ending, detail, startup.backend));
       };
       const timer = setTimeout(
         () => finish('timeout', `the time limit of ${job.timeBudgetMs} ms was exceeded`),
         job.timeBudgetMs,
       );
       child.on('message', (raw: unknown) => {
-        const parsed = runReplySchema.safeParse(raw);
-        if (!parsed.success || parsed.data.nonce !== nonce) {
-          finish('protocol', 'the worker sent a message that is not part of this run');
-          return;
-        }
-        const reply = parsed.data;
-        if (reply.type === 'module') moduleReply = reply;
-        else if (reply.type === 'case') cases.push(reply);
-        else if (reply.type === 'progress') forwardProgress(job, reply);
-        else finish('completed', '');
+        const state = replies.accept(raw);
+        if (state === 'foreign') finish('protocol', FOREIGN_MESSAGE);
+        else if (state === 'done') finish('completed', '');
       });
       child.on('exit', (code, signal) => {
         // V8 aborts the process when the heap limit is reached; it says so on stderr first.
