@@ -1,6 +1,7 @@
 // Messages between the lab widgets and the lab worker (zod-checked on both sides).
 import { z } from 'zod';
 import { gradientFlowSettingsSchema } from '@/lib/lab/gradient-flow-settings';
+import type { LearnerGradientNorms, LearnerTrace } from '@/lib/lab/learner-runs';
 import { PRESET_TASKS } from '@/lib/lab/presets';
 
 // z.number() rejects NaN and ±Infinity, which a learner's code may legitimately produce.
@@ -44,8 +45,8 @@ export const learnerTraceSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('no-draft') }),
   z.object({ status: z.literal('error'), message: z.string() }),
   z.object({ status: z.literal('ok'), values: z.object({ i: grid, f: grid, g: grid, o: grid, c: grid, h: grid }) }),
-]);
-export type LearnerTrace = z.infer<typeof learnerTraceSchema>;
+]) satisfies z.ZodType<LearnerTrace>;
+export type { LearnerTrace };
 
 /** Worker → page. */
 export const labReplySchema = z.discriminatedUnion('type', [
@@ -65,7 +66,7 @@ export const labReplySchema = z.discriminatedUnion('type', [
     result: z.discriminatedUnion('status', [
       z.object({ status: z.literal('error'), message: z.string() }),
       z.object({ status: z.literal('ok'), rnn: z.array(anyNumber), lstm: z.array(anyNumber) }),
-    ]),
+    ]) satisfies z.ZodType<LearnerGradientNorms>,
   }),
   z.object({ type: z.literal('failed'), id: z.number().int(), message: z.string() }),
 ]);

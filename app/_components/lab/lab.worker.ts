@@ -1,15 +1,16 @@
 // The lab's worker: reference traces and gradient curves with tfjs off the main thread; the learner's drafts run in the grader's sandbox worker (in the page's sandbox frame).
 import { BrowserSandbox } from '@/lib/grader/browser/host';
-import { tensorToValue, recordValue, type WireValue } from '@/lib/grader/values';
+import type { CallLimits } from '@/lib/grader/run-calls';
 import { traceLstm } from '@/lib/lab/gate-trace';
-import { gradientFlowCurves, gradientFlowInput, gradientFlowLstmParams, gradientFlowRnnParams, type GradientFlowSettings } from '@/lib/lab/gradient-flow';
+import { gradientFlowCurves } from '@/lib/lab/gradient-flow';
 import { traceGru } from '@/lib/lab/gru-trace';
 import { disposeLabModel, labModelFromWeights, predictSequences } from '@/lib/lab/lab-weights';
+import { learnerCellSteps, learnerForward, learnerGradientNorms } from '@/lib/lab/learner-runs';
 import type { PresetTask } from '@/lib/lab/presets';
 import { shippedWeights } from '@/lib/lab/shipped-weights';
-import { ready, tf } from '@/lib/tfjs';
+import { ready } from '@/lib/tfjs';
+import { loadBrowserSpec } from '../editor/exercise-specs';
 import { labRequestSchema, type LabReply, type LabRequest } from './lab-protocol';
-import { learnerCellSteps, learnerForward, learnerGradientNorms } from './learner-runs';
 
 // Its workers start on the first learner run only: most visits never run learner code.
 let sandbox: BrowserSandbox | null = null;
@@ -43,18 +44,10 @@ function referenceTrace(task: PresetTask, inputs: number[], withGru: boolean) {
   }
 }
 
-/** The chart's sequence and weights as the learner's arguments (x, p). */
-function gradientFlowArguments(settings: GradientFlowSettings): { x: WireValue; rnn: WireValue; lstm: WireValue } {
-  const x = gradientFlowInput(settings);
-  const rnn = gradientFlowRnnParams(settings);
-  const lstm = gradientFlowLstmParams(settings);
-  const asRecord = (p: { kernel: tf.Tensor; recurrentKernel: tf.Tensor; bias: tf.Tensor }) =>
-    recordValue({ kernel: tensorToValue(p.kernel), recurrentKernel: tensorToValue(p.recurrentKernel), bias: tensorToValue(p.bias) });
-  try {
-    return { x: tensorToValue(x), rnn: asRecord(rnn), lstm: asRecord(lstm) };
-  } finally {
-    tf.dispose([x, rnn.kernel, rnn.recurrentKernel, rnn.bias, lstm.kernel, lstm.recurrentKernel, lstm.bias]);
-  }
+/** The sandbox limits the exercise itself grades under. */
+async function limitsOf(exerciseId: string): Promise<CallLimits> {
+  const spec = await loadBrowserSpec(exerciseId);
+  return { allowList: spec.allowList, timeBudgetMs: spec.timeBudgetMs, memoryMb: spec.memoryMb };
 }
 
 async function answer(request: LabRequest): Promise<LabReply> {
@@ -73,14 +66,15 @@ async function answer(request: LabRequest): Promise<LabReply> {
       const { trace } = referenceTrace(request.task, request.inputs, false);
       // One after the other: each run starts its own sandbox worker, and two cores are shared with the page.
       const cellStep = request.cellStepSource
-        ? await learnerCellSteps(learnerSandbox(), request.cellStepSource, weights, trace)
+        ? await learnerCellSteps(learnerSandbox(), request.cellStepSource, weights, trace, await limitsOf('01-lstm-cell-step'))
         : ({ status: 'no-draft' } as const);
-      const forward = request.forwardSource ? await learnerForward(learnerSandbox(), request.forwardSource, weights, request.inputs) : ({ status: 'no-draft' } as const);
+      const forward = request.forwardSource
+        ? await learnerForward(learnerSandbox(), request.forwardSource, weights, request.inputs, await limitsOf('02-lstm-forward'))
+        : ({ status: 'no-draft' } as const);
       return { type: 'learner-trace', id: request.id, cellStep, forward };
     }
     case 'learner-gradient-flow': {
-      const args = gradientFlowArguments(request.settings);
-      const result = await learnerGradientNorms(learnerSandbox(), request.source, args.x, args.rnn, args.lstm);
+      const result = await learnerGradientNorms(learnerSandbox(), request.source, request.settings, await limitsOf('06-gradient-flow'));
       return { type: 'learner-gradient-flow', id: request.id, result };
     }
   }

@@ -1,18 +1,22 @@
-// The lab worker's glue to the grader sandbox: the learner's drafts of exercises 01, 02 and 06 run on the lab's weights and inputs.
-import type { BrowserSandbox } from '@/lib/grader/browser/host';
-import { formatCompileErrors } from '@/lib/grader/compile';
-import { runLearnerCalls, type CallLimits, type LearnerCall, type LearnerCallResult } from '@/lib/grader/run-calls';
-import { recordValue, tensorValue, type WireValue } from '@/lib/grader/values';
-import type { LstmTrace } from '@/lib/lab/trace-reading';
-import type { LabWeights } from '@/lib/lab/lab-weights';
-import { loadBrowserSpec } from '../editor/exercise-specs';
-import type { LearnerTrace } from './lab-protocol';
+// The learner's drafts of exercises 01, 02 and 06 run in the grader's sandbox on the lab's weights and inputs,
+// read back into the shapes the lab's widgets draw beside the reference.
+import { formatCompileErrors } from '../grader/compile';
+import { runLearnerCalls, type CallLimits, type LearnerCall, type LearnerCallResult } from '../grader/run-calls';
+import type { Sandbox } from '../grader/sandbox';
+import { recordValue, tensorToValue, tensorValue, type WireValue } from '../grader/values';
+import { tf } from '../tfjs';
+import { gradientFlowInput, gradientFlowLstmParams, gradientFlowRnnParams, type GradientFlowSettings } from './gradient-flow';
+import type { LabWeights } from './lab-weights';
+import type { LstmTrace } from './trace-reading';
 
-/** The sandbox limits the exercise itself grades under. */
-async function limitsOf(exerciseId: string): Promise<CallLimits> {
-  const spec = await loadBrowserSpec(exerciseId);
-  return { allowList: spec.allowList, timeBudgetMs: spec.timeBudgetMs, memoryMb: spec.memoryMb };
-}
+/** Per step and unit [T][H], what the learner's code gave for each gate, the cell and the hidden state. */
+export type LearnerTraceValues = Record<'i' | 'f' | 'g' | 'o' | 'c' | 'h', number[][]>;
+
+/** The learner's side of the gate inspector: no draft to run, why it could not be read, or its values. */
+export type LearnerTrace = { status: 'no-draft' } | { status: 'error'; message: string } | { status: 'ok'; values: LearnerTraceValues };
+
+/** The learner's gradient norms through time for the RNN and the LSTM, or why there are none. */
+export type LearnerGradientNorms = { status: 'ok'; rnn: number[]; lstm: number[] } | { status: 'error'; message: string };
 
 function matrixValue(rows: number[][]): WireValue {
   return tensorValue([rows.length, rows[0].length], rows.flat()); // [R, C]
@@ -50,7 +54,7 @@ function describe(error: unknown): string {
  * Exercise 01: `lstmCellStep` once per step, each from the reference's state at that step, so a
  * difference shows where the step itself is wrong rather than an error carried on from earlier steps.
  */
-export async function learnerCellSteps(sandbox: BrowserSandbox, source: string, w: LabWeights, reference: LstmTrace): Promise<LearnerTrace> {
+export async function learnerCellSteps(sandbox: Sandbox, source: string, w: LabWeights, reference: LstmTrace, limits: CallLimits): Promise<LearnerTrace> {
   const H = reference.hiddenSize;
   const zeros = new Array(H).fill(0);
   const calls: LearnerCall[] = reference.inputs.map((x, t) => ({
@@ -62,10 +66,10 @@ export async function learnerCellSteps(sandbox: BrowserSandbox, source: string, 
       lstmParamsValue(w),
     ],
   }));
-  const outcome = await runLearnerCalls(sandbox, source, calls, await limitsOf('01-lstm-cell-step'));
+  const outcome = await runLearnerCalls(sandbox, source, calls, limits);
   if (outcome.kind === 'compile-error') return { status: 'error', message: formatCompileErrors(outcome.errors) };
   try {
-    const rows = { i: [] as number[][], f: [] as number[][], g: [] as number[][], o: [] as number[][], c: [] as number[][], h: [] as number[][] };
+    const rows: LearnerTraceValues = { i: [], f: [], g: [], o: [], c: [], h: [] };
     outcome.results.forEach((result, t) => {
       const failure = failureOf(result);
       if (failure || !result.ok) throw new Error(`step ${t}: ${failure}`);
@@ -80,11 +84,11 @@ export async function learnerCellSteps(sandbox: BrowserSandbox, source: string, 
 }
 
 /** Exercise 02: `lstmForward` over the whole sequence from a zero state; gates and cells from its cache. */
-export async function learnerForward(sandbox: BrowserSandbox, source: string, w: LabWeights, inputs: number[]): Promise<LearnerTrace> {
+export async function learnerForward(sandbox: Sandbox, source: string, w: LabWeights, inputs: number[], limits: CallLimits): Promise<LearnerTrace> {
   const H = w.recurrentKernel.length;
   const T = inputs.length;
   const call: LearnerCall = { entry: 'lstmForward', args: [tensorValue([1, T, 1], inputs), lstmParamsValue(w), { kind: 'null' }] }; // x [1, T, 1]
-  const outcome = await runLearnerCalls(sandbox, source, [call], await limitsOf('02-lstm-forward'));
+  const outcome = await runLearnerCalls(sandbox, source, [call], limits);
   if (outcome.kind === 'compile-error') return { status: 'error', message: formatCompileErrors(outcome.errors) };
   const [result] = outcome.results;
   const failure = failureOf(result);
@@ -112,22 +116,31 @@ export async function learnerForward(sandbox: BrowserSandbox, source: string, w:
   }
 }
 
+/** The gradient-flow chart's sequence and weights as the learner's arguments (x, p). */
+function gradientFlowArguments(settings: GradientFlowSettings): { x: WireValue; rnn: WireValue; lstm: WireValue } {
+  const x = gradientFlowInput(settings); // [1, T, I]
+  const rnn = gradientFlowRnnParams(settings);
+  const lstm = gradientFlowLstmParams(settings);
+  const asRecord = (p: { kernel: tf.Tensor; recurrentKernel: tf.Tensor; bias: tf.Tensor }) =>
+    recordValue({ kernel: tensorToValue(p.kernel), recurrentKernel: tensorToValue(p.recurrentKernel), bias: tensorToValue(p.bias) });
+  try {
+    return { x: tensorToValue(x), rnn: asRecord(rnn), lstm: asRecord(lstm) };
+  } finally {
+    tf.dispose([x, rnn.kernel, rnn.recurrentKernel, rnn.bias, lstm.kernel, lstm.recurrentKernel, lstm.bias]);
+  }
+}
+
 /** Exercise 06: the learner's `rnnGradientNorms` and `lstmGradientNorms` on the chart's sequence and weights. */
-export async function learnerGradientNorms(
-  sandbox: BrowserSandbox,
-  source: string,
-  x: WireValue,
-  rnnParams: WireValue,
-  lstmParams: WireValue,
-): Promise<{ status: 'ok'; rnn: number[]; lstm: number[] } | { status: 'error'; message: string }> {
+export async function learnerGradientNorms(sandbox: Sandbox, source: string, settings: GradientFlowSettings, limits: CallLimits): Promise<LearnerGradientNorms> {
+  const args = gradientFlowArguments(settings);
   const outcome = await runLearnerCalls(
     sandbox,
     source,
     [
-      { entry: 'rnnGradientNorms', args: [x, rnnParams] },
-      { entry: 'lstmGradientNorms', args: [x, lstmParams] },
+      { entry: 'rnnGradientNorms', args: [args.x, args.rnn] },
+      { entry: 'lstmGradientNorms', args: [args.x, args.lstm] },
     ],
-    await limitsOf('06-gradient-flow'),
+    limits,
   );
   if (outcome.kind === 'compile-error') return { status: 'error', message: formatCompileErrors(outcome.errors) };
   const [rnn, lstm] = outcome.results.map((r, k) => {
