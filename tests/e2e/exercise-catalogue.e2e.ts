@@ -1,6 +1,7 @@
 // The exercise catalogue as a learner uses it: statuses from the browser store, filters and search.
 import { describe, expect, it } from 'vitest';
 import { browserSessionPerTest } from './support/browser';
+import { seedBrowserStore } from './support/browser-store';
 
 const session = browserSessionPerTest();
 
@@ -29,18 +30,10 @@ describe('exercise catalogue', () => {
   it('shows solved and attempted exercises from the browser store and filters by status, difficulty and text', async () => {
     const { page } = session.current();
     await page.goto('/exercises');
-    await page.evaluate(() => {
-      const at = new Date().toISOString();
-      localStorage.setItem(
-        'lstm-prep:progress',
-        JSON.stringify({
-          version: 2,
-          questionRatings: {},
-          recallNotes: {},
-          drafts: { '02-lstm-forward': { code: 'export function lstmForward() {}', savedAt: at } },
-          exercises: { '01-lstm-cell-step': { last: { verdict: 'pass', includesHidden: true, at }, solvedAt: at } },
-        }),
-      );
+    const at = new Date().toISOString();
+    await seedBrowserStore(page, {
+      drafts: { '02-lstm-forward': { code: 'export function lstmForward() {}', savedAt: at } },
+      exercises: { '01-lstm-cell-step': { last: { verdict: 'pass', includesHidden: true, at }, solvedAt: at } },
     });
     await page.reload();
     const status = (id: string) => page.locator(`[data-exercise="${id}"] [data-testid="exercise-status"]`).innerText();

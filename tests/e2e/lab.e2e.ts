@@ -4,16 +4,14 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSessionPerTest, screenshot } from './support/browser';
+import { seedBrowserStore } from './support/browser-store';
 
 const session = browserSessionPerTest();
 
 /** Stores drafts in the browser store as the workspace would have autosaved them. */
 async function storeDrafts(page: Page, drafts: Record<string, string>): Promise<void> {
-  await page.evaluate((codes) => {
-    const at = new Date().toISOString();
-    const stored = Object.fromEntries(Object.entries(codes).map(([id, code]) => [id, { code, savedAt: at }]));
-    localStorage.setItem('lstm-prep:progress', JSON.stringify({ version: 2, questionRatings: {}, recallNotes: {}, drafts: stored, exercises: {} }));
-  }, drafts);
+  const savedAt = new Date().toISOString();
+  await seedBrowserStore(page, { drafts: Object.fromEntries(Object.entries(drafts).map(([id, code]) => [id, { code, savedAt }])) });
 }
 
 const lstmPath = (page: Page) => page.locator('[data-testid="gradient-flow"] path[data-series="lstm"]').getAttribute('d');

@@ -2,6 +2,7 @@
 // both languages, a rating that survives a reload.
 import { describe, expect, it } from 'vitest';
 import { screenshot, browserSessionPerTest } from './support/browser';
+import { seedBrowserStore } from './support/browser-store';
 
 const session = browserSessionPerTest();
 
@@ -75,19 +76,8 @@ describe('question page', () => {
     const { page } = session.current();
     await page.goto('/review');
     await expect(page.getByTestId('review-empty').isVisible()).resolves.toBe(true);
-    await page.evaluate(() => {
-      const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString();
-      localStorage.setItem(
-        'lstm-prep:progress',
-        JSON.stringify({
-          version: 2,
-          questionRatings: { '02-gates': [{ rating: 'good', at: monthAgo }] },
-          recallNotes: {},
-          drafts: {},
-          exercises: {},
-        }),
-      );
-    });
+    const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString();
+    await seedBrowserStore(page, { questionRatings: { '02-gates': [{ rating: 'good', at: monthAgo }] } });
     await page.reload();
     const due = await page.locator('[data-testid="due-list"] [data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')));
     expect(due).toEqual(['02-gates']);
