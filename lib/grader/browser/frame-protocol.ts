@@ -11,9 +11,13 @@ export const GRADER_WORKER_URL = '/grader/worker.js';
 /** The frame's document, served from the grader origin with its own Content-Security-Policy. */
 export const GRADER_FRAME_PATH = '/grader-frame';
 
-/** How often the grading side asks a frame's relay whether it is still there, and when it gives up. */
+/**
+ * How often the grading side asks a frame's relay whether it is still there, and after how many pings in a
+ * row without any answer it gives up (≈ 3 s while timers run; pings, not clock time, so a frozen tab is not
+ * taken for a dead frame when it thaws).
+ */
 export const HEARTBEAT_INTERVAL_MS = 250;
-export const HEARTBEAT_LOST_AFTER_MS = 3_000;
+export const HEARTBEAT_LOST_AFTER_PINGS = 12;
 
 /** Frame → page (window message): the frame's script has loaded and listens. */
 export const frameReadySchema = z.object({ type: z.literal('grader-frame-ready') });

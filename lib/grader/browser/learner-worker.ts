@@ -3,7 +3,7 @@
 import {
   brokerOfferSchema,
   HEARTBEAT_INTERVAL_MS,
-  HEARTBEAT_LOST_AFTER_MS,
+  HEARTBEAT_LOST_AFTER_PINGS,
   relayEventSchema,
   type BrokerRequest,
   type RelayCommand,
@@ -42,8 +42,10 @@ export function nestedLauncher(url: string): LearnerWorkerLauncher {
 
 /**
  * A worker in the sandbox frame, asked for through `broker`. From the moment the frame's relay holds the
- * port it is pinged; silence for HEARTBEAT_LOST_AFTER_MS means the frame's process is gone (the relay never
- * runs learner code, so only a dead process stops answering), and the broker is told to make a new frame.
+ * port it is pinged. The relay never runs learner code, so only a dead process stops answering: after
+ * HEARTBEAT_LOST_AFTER_PINGS pings in a row without a word back the worker is lost and the broker is told
+ * to make a new frame. Counting pings rather than clock time keeps a tab the browser froze and then thawed
+ * from being taken for dead.
  */
 export function frameLauncher(broker: MessagePort): LearnerWorkerLauncher {
   return (events) => {
@@ -51,7 +53,7 @@ export function frameLauncher(broker: MessagePort): LearnerWorkerLauncher {
     const port = channel.port1;
     const send = (command: RelayCommand) => port.postMessage(command);
     let heartbeat: ReturnType<typeof setInterval> | undefined;
-    let lastAnswer = 0;
+    let unanswered = 0;
     let frame = -1;
     let ended = false;
     const stop = () => {
@@ -63,11 +65,12 @@ export function frameLauncher(broker: MessagePort): LearnerWorkerLauncher {
       const parsed = relayEventSchema.safeParse(event.data);
       if (!parsed.success || ended) return;
       const relayed = parsed.data;
-      lastAnswer = performance.now();
+      unanswered = 0;
       if (relayed.kind === 'frame') frame = relayed.frame;
       else if (relayed.kind === 'attached') {
         heartbeat = setInterval(() => {
-          if (performance.now() - lastAnswer <= HEARTBEAT_LOST_AFTER_MS) {
+          if (unanswered < HEARTBEAT_LOST_AFTER_PINGS) {
+            unanswered += 1;
             send({ kind: 'ping' });
             return;
           }

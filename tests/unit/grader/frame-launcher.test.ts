@@ -2,7 +2,7 @@
 // keeps its worker, one that falls silent (its process died) is reported lost once, and the broker is told
 // which frame to replace.
 import { afterEach, describe, expect, it } from 'vitest';
-import { HEARTBEAT_LOST_AFTER_MS, type BrokerRequest, type RelayCommand, type RelayEvent } from '@/lib/grader/browser/frame-protocol';
+import { HEARTBEAT_INTERVAL_MS, HEARTBEAT_LOST_AFTER_PINGS, type BrokerRequest, type RelayCommand, type RelayEvent } from '@/lib/grader/browser/frame-protocol';
 import { frameLauncher, type LearnerWorkerEvents } from '@/lib/grader/browser/learner-worker';
 
 const open: MessagePort[] = [];
@@ -56,7 +56,7 @@ describe('frameLauncher', () => {
     frameLauncher(dead.port)(d.events);
     aliveWorker.post({ type: 'run' });
 
-    await wait(HEARTBEAT_LOST_AFTER_MS + 1_000);
+    await wait((HEARTBEAT_LOST_AFTER_PINGS + 4) * HEARTBEAT_INTERVAL_MS);
 
     expect(a.seen).toEqual(['message {"echo":{"type":"run"}}']);
     expect(alive.commands.filter((k) => k === 'ping').length).toBeGreaterThan(5);
