@@ -15,6 +15,7 @@ import type { LocalizedText } from '@/lib/grader/result';
 import { perSeed } from '@/lib/grader/per-seed';
 import { defineSpec } from '@/lib/grader/spec';
 import { describeValue, listValue, numberValue, recordValue, tensorValue, type WireValue } from '@/lib/grader/values';
+import { padSequences } from '@/lib/text';
 
 const NUM_ITEMS = SESSION_CONFIG.numItems;
 const MAX_LEN = 8;
@@ -72,13 +73,9 @@ const hiddenQueries = (seed: number): SessionQuery[] => sessionQueries(splitsOf(
 
 // ------------------------------------------------------------------ padSessions: reference and mistakes
 
-const newestClicks = (s: number[], maxLen: number) => s.slice(Math.max(0, s.length - maxLen));
-const zeros = (n: number) => new Array<number>(n).fill(0);
-
-/** [n, maxLen] int32: each session's newest maxLen clicks after the zeros that fill the row. */
+/** [n, maxLen] int32: each session's newest maxLen clicks after the zeros that fill the row (Keras' pad_sequences defaults). */
 function padded(sessions: number[][], maxLen: number): WireValue {
-  const rows = sessions.map((s) => newestClicks(s, maxLen));
-  return tensorValue([sessions.length, maxLen], rows.flatMap((clicks) => [...zeros(maxLen - clicks.length), ...clicks]), 'int32');
+  return tensorValue([sessions.length, maxLen], padSequences(sessions, { maxlen: maxLen }).flat(), 'int32');
 }
 
 function reference(args: WireValue[], entry: string): WireValue {
@@ -92,16 +89,16 @@ function rowsOf(actual: WireValue, n: number, maxLen: number): number[][] | null
   return Array.from({ length: n }, (_, i) => Array.from(actual.data.slice(i * maxLen, (i + 1) * maxLen)));
 }
 
-/** Some row of a short session holds its clicks first and the zeros after them. */
+/** Some row of a short session holds its clicks first and the zeros after them (padding: 'post'). */
 function rightPadded(actual: WireValue, args: WireValue[]): boolean {
   const sessions = sessionsOf(args[0]);
   const maxLen = num(args[1]);
   const rows = rowsOf(actual, sessions.length, maxLen);
-  const rightPaddedRow = (s: number[]) => [...s, ...zeros(maxLen - s.length)];
-  return !!rows && sessions.some((s, i) => s.length < maxLen && rows[i].every((v, j) => v === rightPaddedRow(s)[j]));
+  const postPadded = padSequences(sessions, { maxlen: maxLen, padding: 'post' });
+  return !!rows && sessions.some((s, i) => s.length < maxLen && rows[i].every((v, j) => v === postPadded[i][j]));
 }
 
-/** Some row of a long session holds its first maxLen clicks instead of its last. */
+/** Some row of a long session holds its first maxLen clicks instead of its last (truncating: 'post'). */
 function oldestClicksKept(actual: WireValue, args: WireValue[]): boolean {
   const sessions = sessionsOf(args[0]);
   const maxLen = num(args[1]);
