@@ -46,6 +46,14 @@ interface LayerLike {
   outputShape: unknown;
 }
 
+/** A model's input or output shape as learners write it: `[batch, 12, 12]` (a null dimension is the batch), or 'unknown'. */
+export function shapeText(shape: (number | null)[] | null): string {
+  return shape ? `[${shape.map((d) => d ?? 'batch').join(', ')}]` : 'unknown';
+}
+
+/** A message of a structural check, in both languages. */
+export const checkMessage = (en: string, zh: string): LocalizedText => ({ en, zh });
+
 /** True for objects that look like a tf.LayersModel (Sequential or functional). */
 export function isLayersModelLike(value: object): value is LayersModelLike {
   const v = value as Partial<LayersModelLike>;

@@ -10,7 +10,7 @@ import {
   sessionSplits,
   type SessionQuery,
 } from '@/lib/datasets/sessions';
-import { readModelSummary, recurrentLayerCheck, type ModelSummary } from '@/lib/grader/model-summary';
+import { checkMessage, type ModelSummary, readModelSummary, recurrentLayerCheck, shapeText } from '@/lib/grader/model-summary';
 import type { LocalizedText } from '@/lib/grader/result';
 import { perSeed } from '@/lib/grader/per-seed';
 import { defineSpec } from '@/lib/grader/spec';
@@ -108,9 +108,6 @@ function oldestClicksKept(actual: WireValue, args: WireValue[]): boolean {
 
 // ------------------------------------------------------------------ buildModel: the structural contract
 
-const message = (en: string, zh: string): LocalizedText => ({ en, zh });
-const shapeText = (shape: (number | null)[] | null) => (shape ? `[${shape.map((d) => d ?? 'batch').join(', ')}]` : 'unknown');
-
 /** The layer that produces the scores: a softmax Dense, or a Dense followed by a softmax Activation. */
 function endsInSoftmax(model: ModelSummary): boolean {
   const last = model.layers[model.layers.length - 1];
@@ -125,37 +122,37 @@ function catalogueContract(numItems: number, maxLen: number) {
     const inputShape = shapeText(model.inputShape);
     const embedding = model.layers.find((l) => l.className === 'Embedding');
     if (model.outputShape?.length === 2 && model.outputShape[1] === 1) {
-      return message(
+      return checkMessage(
         `The model ends in one unit (output ${out}). One sigmoid unit models one yes/no event, the mistake of the sheet this exercise comes from; the next click is one of ${numItems} items, so the last layer needs ${numItems + 1} units (ids 0 … ${numItems}) with a softmax, trained with sparse categorical cross-entropy.`,
         `模型最后只有一个单元（输出 ${out}）。一个 sigmoid 单元只能建模一个“是/否”事件——这正是本题出处那份资料的错误；下一次点击是 ${numItems} 个物品之一，所以最后一层需要 ${numItems + 1} 个单元（id 0 … ${numItems}）并使用 softmax，用稀疏类别交叉熵训练。`,
       );
     }
     if (model.outputShape?.length === 3) {
-      return message(
+      return checkMessage(
         `The output is ${out}: a score vector for every time step. Leave returnSequences false on the last recurrent layer, so the Dense layer reads only the state after the newest click: [batch, ${numItems + 1}].`,
         `输出是 ${out}：每个时间步都有一组分数。最后一个循环层请保持 returnSequences 为 false，让 Dense 层只读取最新一次点击之后的状态：[batch, ${numItems + 1}]。`,
       );
     }
     if (out !== shapeText([null, numItems + 1])) {
-      return message(
+      return checkMessage(
         `The output shape is ${out}; it should be [batch, ${numItems + 1}]: one score per item id 0 … ${numItems} (id 0 is padding and is never recommended).`,
         `输出形状是 ${out}；应为 [batch, ${numItems + 1}]：物品 id 0 … ${numItems} 各一个分数（id 0 是填充，永远不会被推荐）。`,
       );
     }
     if (!endsInSoftmax(model)) {
-      return message(
+      return checkMessage(
         'The last layer is not a softmax. Next-item prediction is one choice among all items: end with tf.layers.dense({ units: numItems + 1, activation: "softmax" }) and train with sparseCategoricalCrossentropy.',
         '最后一层不是 softmax。预测下一个物品是在全部物品中选一个：请以 tf.layers.dense({ units: numItems + 1, activation: "softmax" }) 结尾，并用 sparseCategoricalCrossentropy 训练。',
       );
     }
     if (!embedding || typeof embedding.config.inputDim !== 'number' || embedding.config.inputDim < numItems + 1) {
-      return message(
+      return checkMessage(
         `The model needs an Embedding layer with inputDim ${numItems + 1} (ids 0 … ${numItems}) in front of the recurrent layer: item ids are categories, not quantities.`,
         `循环层前面需要一个 inputDim 为 ${numItems + 1}（id 0 … ${numItems}）的 Embedding 层：物品 id 是类别，不是数值大小。`,
       );
     }
     if (inputShape !== shapeText([null, maxLen])) {
-      return message(
+      return checkMessage(
         `The model's input shape is ${inputShape}; it should read padded windows of ids, [batch, ${maxLen}] (set inputLength: ${maxLen} on the Embedding).`,
         `模型的输入形状是 ${inputShape}；它应当读取填充后的 id 窗口 [batch, ${maxLen}]（在 Embedding 上设置 inputLength: ${maxLen}）。`,
       );

@@ -1,7 +1,7 @@
 // Checks of exercise 11-text-classification: Keras-exact tokenizing and padding, a masked Embedding → LSTM → softmax model, and accuracy on hidden sentences.
 import { argMax, classifierAccuracy, fitBagOfWords } from '@/lib/datasets/bag-of-words';
 import { TOPICS, topicSplits, type TopicSentences } from '@/lib/datasets/topic-sentences';
-import { readModelSummary, recurrentLayerCheck } from '@/lib/grader/model-summary';
+import { checkMessage, readModelSummary, recurrentLayerCheck, shapeText } from '@/lib/grader/model-summary';
 import type { LocalizedText } from '@/lib/grader/result';
 import { perSeed } from '@/lib/grader/per-seed';
 import { defineSpec } from '@/lib/grader/spec';
@@ -104,9 +104,6 @@ function dropsUnknownWords(actual: WireValue, args: WireValue[]): boolean {
 
 // ------------------------------------------------------------------ buildModel: the structural contract
 
-const message = (en: string, zh: string): LocalizedText => ({ en, zh });
-const shapeText = (shape: (number | null)[] | null) => (shape ? `[${shape.map((d) => d ?? 'batch').join(', ')}]` : 'unknown');
-
 /** A masked Embedding of vocabSize ids over [batch, maxLen] and a softmax over numClasses topics. */
 function topicModelContract(vocabSize: number, maxLen: number, numClasses: number) {
   return (output: WireValue): LocalizedText | null => {
@@ -115,25 +112,25 @@ function topicModelContract(vocabSize: number, maxLen: number, numClasses: numbe
     const embedding = model.layers.find((l) => l.className === 'Embedding');
     const last = model.layers[model.layers.length - 1];
     if (out !== shapeText([null, numClasses]) || last?.config.activation !== 'softmax') {
-      return message(
+      return checkMessage(
         `The model's output is ${out}${last?.config.activation === 'softmax' ? '' : ' without a softmax'}; it should be [batch, ${numClasses}]: one probability per topic, from tf.layers.dense({ units: ${numClasses}, activation: 'softmax' }) after the last recurrent state (returnSequences false).`,
         `模型的输出是 ${out}${last?.config.activation === 'softmax' ? '' : '，且没有 softmax'}；应为 [batch, ${numClasses}]：每个主题一个概率，由最后一个循环状态（returnSequences 为 false）之后的 tf.layers.dense({ units: ${numClasses}, activation: 'softmax' }) 给出。`,
       );
     }
     if (!embedding || typeof embedding.config.inputDim !== 'number' || embedding.config.inputDim < vocabSize) {
-      return message(
+      return checkMessage(
         `The model needs an Embedding layer with inputDim ${vocabSize} (word indices 0 … ${vocabSize - 1}) in front of the LSTM: word indices are categories, not quantities.`,
         `LSTM 前面需要一个 inputDim 为 ${vocabSize}（词索引 0 … ${vocabSize - 1}）的 Embedding 层：词索引是类别，不是数值大小。`,
       );
     }
     if (embedding.config.maskZero !== true) {
-      return message(
+      return checkMessage(
         "The Embedding does not mask padding (maskZero is not true), so the LSTM reads every padded 0 as a word — the bug of the sheet this exercise comes from, which padded 4-word sentences to 100 steps. Set maskZero: true: index 0 is padding, and the LSTM then carries its state through the padded steps unchanged.",
         '这个 Embedding 没有屏蔽填充（maskZero 不是 true），LSTM 会把每个填充的 0 当成一个词读进去——这正是本题出处那份资料的错误：它把 4 个词的句子填充到 100 步。请设置 maskZero: true：索引 0 是填充，LSTM 会让状态原样穿过这些填充步。',
       );
     }
     if (shapeText(model.inputShape) !== shapeText([null, maxLen])) {
-      return message(
+      return checkMessage(
         `The model's input shape is ${shapeText(model.inputShape)}; it should read padded rows of word indices, [batch, ${maxLen}] (set inputLength: ${maxLen} on the Embedding).`,
         `模型的输入形状是 ${shapeText(model.inputShape)}；它应当读取填充后的词索引行 [batch, ${maxLen}]（在 Embedding 上设置 inputLength: ${maxLen}）。`,
       );

@@ -1,7 +1,7 @@
 // Checks of exercise 12-sentiment-negation: Keras-exact tokenizing, a masked Embedding → LSTM → sigmoid model, and accuracy on hidden reviews where order decides.
 import { classifierAccuracy, fitBagOfWords } from '@/lib/datasets/bag-of-words';
 import { REVIEW_KINDS, reviewSplits, type ReviewKind, type Reviews } from '@/lib/datasets/review-sentences';
-import { readModelSummary, recurrentLayerCheck } from '@/lib/grader/model-summary';
+import { checkMessage, readModelSummary, recurrentLayerCheck, shapeText } from '@/lib/grader/model-summary';
 import type { LocalizedText } from '@/lib/grader/result';
 import { perSeed } from '@/lib/grader/per-seed';
 import { defineSpec } from '@/lib/grader/spec';
@@ -78,9 +78,6 @@ function reference(args: WireValue[], entry: string): WireValue {
 
 // ------------------------------------------------------------------ buildModel: the structural contract
 
-const message = (en: string, zh: string): LocalizedText => ({ en, zh });
-const shapeText = (shape: (number | null)[] | null) => (shape ? `[${shape.map((d) => d ?? 'batch').join(', ')}]` : 'unknown');
-
 /** A masked Embedding of vocabSize ids over [batch, maxLen] and one sigmoid unit. */
 function sentimentModelContract(vocabSize: number, maxLen: number) {
   return (output: WireValue): LocalizedText | null => {
@@ -89,25 +86,25 @@ function sentimentModelContract(vocabSize: number, maxLen: number) {
     const embedding = model.layers.find((l) => l.className === 'Embedding');
     const last = model.layers[model.layers.length - 1];
     if (out !== shapeText([null, 1]) || last?.config.activation !== 'sigmoid') {
-      return message(
+      return checkMessage(
         `The model's output is ${out}${last?.config.activation === 'sigmoid' ? '' : ' without a sigmoid'}; it should be [batch, 1]: the probability that the review is positive, from tf.layers.dense({ units: 1, activation: 'sigmoid' }), trained with binaryCrossentropy. Here one sigmoid unit is right: there is one yes/no question.`,
         `模型的输出是 ${out}${last?.config.activation === 'sigmoid' ? '' : '，且没有 sigmoid'}；应为 [batch, 1]：评论为正面的概率，由 tf.layers.dense({ units: 1, activation: 'sigmoid' }) 给出，用 binaryCrossentropy 训练。这里用一个 sigmoid 单元是对的：只有一个“是/否”问题。`,
       );
     }
     if (!embedding || typeof embedding.config.inputDim !== 'number' || embedding.config.inputDim < vocabSize) {
-      return message(
+      return checkMessage(
         `The model needs an Embedding layer with inputDim ${vocabSize} (word indices 0 … ${vocabSize - 1}) in front of the LSTM.`,
         `LSTM 前面需要一个 inputDim 为 ${vocabSize}（词索引 0 … ${vocabSize - 1}）的 Embedding 层。`,
       );
     }
     if (embedding.config.maskZero !== true) {
-      return message(
+      return checkMessage(
         'The Embedding does not mask padding (maskZero is not true), so the LSTM reads every padded 0 as a word; a backward LSTM would even start from them. Set maskZero: true.',
         '这个 Embedding 没有屏蔽填充（maskZero 不是 true），LSTM 会把每个填充的 0 当成一个词读进去；反向的 LSTM 甚至会从这些填充开始读。请设置 maskZero: true。',
       );
     }
     if (shapeText(model.inputShape) !== shapeText([null, maxLen])) {
-      return message(
+      return checkMessage(
         `The model's input shape is ${shapeText(model.inputShape)}; it should read padded rows of word indices, [batch, ${maxLen}] (set inputLength: ${maxLen} on the Embedding).`,
         `模型的输入形状是 ${shapeText(model.inputShape)}；它应当读取填充后的词索引行 [batch, ${maxLen}]（在 Embedding 上设置 inputLength: ${maxLen}）。`,
       );

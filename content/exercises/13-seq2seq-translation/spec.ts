@@ -1,6 +1,6 @@
 // Checks of exercise 13-seq2seq-translation: teacher forcing's shifted sequences, an encoder–decoder LSTM, and exact-match translation of hidden number phrases.
 import { numberSplits, wordByWordDigits, type NumberPairs } from '@/lib/datasets/number-phrases';
-import { layerClasses, readModelSummary, recurrentLayerCheck } from '@/lib/grader/model-summary';
+import { checkMessage, layerClasses, readModelSummary, recurrentLayerCheck, shapeText } from '@/lib/grader/model-summary';
 import type { LocalizedText } from '@/lib/grader/result';
 import { perSeed } from '@/lib/grader/per-seed';
 import { defineSpec } from '@/lib/grader/spec';
@@ -81,16 +81,13 @@ function targetNotShifted(actual: WireValue, args: WireValue[]): boolean {
 
 // ------------------------------------------------------------------ buildModel: the structural contract
 
-const message = (en: string, zh: string): LocalizedText => ({ en, zh });
-const shapeText = (shape: (number | null)[] | null) => (shape ? `[${shape.map((d) => d ?? 'batch').join(', ')}]` : 'unknown');
-
 /** Two recurrent layers (encoder and decoder) and a softmax over the target vocabulary at every decoder step. */
 function seq2seqContract(targetVocab: number, targetLen: number) {
   return (output: WireValue): LocalizedText | null => {
     const model = readModelSummary(output)!;
     const recurrent = layerClasses(model).filter((c) => c === 'LSTM' || c === 'GRU').length;
     if (recurrent < 2) {
-      return message(
+      return checkMessage(
         `The model has ${recurrent} recurrent layer: an encoder–decoder needs two — an encoder LSTM that reads the source and returns its final state (returnState: true), and a decoder LSTM that starts from that state (apply(x, { initialState: [h, c] })) and reads the target shifted by one.`,
         `模型只有 ${recurrent} 个循环层：编码器–解码器需要两个——一个读入源序列并返回最终状态（returnState: true）的编码器 LSTM，和一个从该状态出发（apply(x, { initialState: [h, c] })）、读入右移一位的目标序列的解码器 LSTM。`,
       );
@@ -98,7 +95,7 @@ function seq2seqContract(targetVocab: number, targetLen: number) {
     const out = shapeText(model.outputShape);
     const last = model.layers[model.layers.length - 1];
     if (out !== shapeText([null, targetLen, targetVocab]) || last?.config.activation !== 'softmax') {
-      return message(
+      return checkMessage(
         `The training model's output is ${out}${last?.config.activation === 'softmax' ? '' : ' without a softmax'}; it should be [batch, ${targetLen}, ${targetVocab}]: for every decoder step, a softmax over the ${targetVocab} target ids (the decoder LSTM needs returnSequences: true).`,
         `训练模型的输出是 ${out}${last?.config.activation === 'softmax' ? '' : '，且没有 softmax'}；应为 [batch, ${targetLen}, ${targetVocab}]：解码器的每一步都是 ${targetVocab} 个目标 id 上的 softmax（解码器 LSTM 需要 returnSequences: true）。`,
       );

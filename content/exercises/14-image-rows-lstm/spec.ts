@@ -7,7 +7,7 @@ import {
   rowAverageBaselineAccuracy,
 } from '@/lib/datasets/glyphs';
 import { predictedClass } from '@/lib/grader/answers';
-import { readModelSummary, recurrentLayerCheck } from '@/lib/grader/model-summary';
+import { checkMessage, readModelSummary, recurrentLayerCheck, shapeText } from '@/lib/grader/model-summary';
 import type { LocalizedText } from '@/lib/grader/result';
 import { perSeed } from '@/lib/grader/per-seed';
 import { defineSpec } from '@/lib/grader/spec';
@@ -109,9 +109,6 @@ function columnsAsTime(actual: WireValue, args: WireValue[]): boolean {
 
 // ------------------------------------------------------------------ buildModel: the structural contract
 
-const message = (en: string, zh: string): LocalizedText => ({ en, zh });
-const shapeText = (shape: (number | null)[] | null) => (shape ? `[${shape.map((d) => d ?? 'batch').join(', ')}]` : 'unknown');
-
 /** Reads [batch, height, width] (rows as time steps) and ends in a softmax over numClasses. */
 function rowReaderContract(height: number, width: number, numClasses: number) {
   return (output: WireValue): LocalizedText | null => {
@@ -120,19 +117,19 @@ function rowReaderContract(height: number, width: number, numClasses: number) {
     const out = shapeText(model.outputShape);
     const last = model.layers[model.layers.length - 1];
     if (input !== shapeText([null, height, width])) {
-      return message(
+      return checkMessage(
         `The model reads ${input}; it should read [batch, ${height}, ${width}]: ${height} rows as time steps, each with ${width} pixel features. A recurrent layer needs [batch, time, features], so a flattened image (one vector of ${height * width}) has no time axis to run along.`,
         `模型的输入是 ${input}；应为 [batch, ${height}, ${width}]：${height} 行作为时间步，每行 ${width} 个像素特征。循环层需要 [batch, time, features]，把图像拉平成一个 ${height * width} 维向量就没有时间轴可以遍历了。`,
       );
     }
     if (out !== shapeText([null, numClasses])) {
-      return message(
+      return checkMessage(
         `The output shape is ${out}; it should be [batch, ${numClasses}]: one probability per class. If it has a time axis, leave returnSequences false on the last recurrent layer.`,
         `输出形状是 ${out}；应为 [batch, ${numClasses}]：每个类别一个概率。如果输出带着时间轴，请把最后一个循环层的 returnSequences 保持为 false。`,
       );
     }
     if (last?.config.activation !== 'softmax') {
-      return message(
+      return checkMessage(
         `The last layer is not a softmax. A glyph is exactly one of ${numClasses} classes: end with tf.layers.dense({ units: ${numClasses}, activation: 'softmax' }) and train with sparseCategoricalCrossentropy on the integer labels.`,
         `最后一层不是 softmax。每个字形恰好属于 ${numClasses} 个类别之一：请以 tf.layers.dense({ units: ${numClasses}, activation: 'softmax' }) 结尾，并用整数标签配 sparseCategoricalCrossentropy 训练。`,
       );

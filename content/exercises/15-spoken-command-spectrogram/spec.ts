@@ -1,6 +1,6 @@
 // Checks of exercise 15-spoken-command-spectrogram: the log-power spectrogram against a float64 reference STFT, a Conv1D + LSTM model, and accuracy on hidden clips.
 import { predictedClass } from '@/lib/grader/answers';
-import { readModelSummary, recurrentLayerCheck } from '@/lib/grader/model-summary';
+import { checkMessage, readModelSummary, recurrentLayerCheck, shapeText } from '@/lib/grader/model-summary';
 import {
   averageSpectrumBaselineAccuracy,
   CLIP_SAMPLES,
@@ -111,9 +111,6 @@ function noWindow(actual: WireValue, args: WireValue[]): boolean {
 
 // ------------------------------------------------------------------ buildModel: the structural contract
 
-const message = (en: string, zh: string): LocalizedText => ({ en, zh });
-const shapeText = (shape: (number | null)[] | null) => (shape ? `[${shape.map((d) => d ?? 'batch').join(', ')}]` : 'unknown');
-
 /** Reads [batch, frames, bins], has a Conv1D, ends in a softmax over numClasses. */
 function spectrogramContract(frames: number, bins: number, numClasses: number) {
   return (output: WireValue): LocalizedText | null => {
@@ -122,25 +119,25 @@ function spectrogramContract(frames: number, bins: number, numClasses: number) {
     const out = shapeText(model.outputShape);
     const last = model.layers[model.layers.length - 1];
     if (input !== shapeText([null, frames, bins])) {
-      return message(
+      return checkMessage(
         `The model reads ${input}; it should read [batch, ${frames}, ${bins}]: ${frames} spectrogram frames (time) of ${bins} frequency bins (features).`,
         `模型的输入是 ${input}；应为 [batch, ${frames}, ${bins}]：${frames} 个频谱帧（时间），每帧 ${bins} 个频率槽（特征）。`,
       );
     }
     if (!model.layers.some((l) => l.className === 'Conv1D')) {
-      return message(
+      return checkMessage(
         'The model has no Conv1D. Put tf.layers.conv1d({ filters, kernelSize: 3, activation: "relu" }) before the recurrent layer: it slides along the time axis and turns each few neighbouring frames into local features, keeping [batch, time, features] for the LSTM.',
         '模型里没有 Conv1D。请在循环层之前加入 tf.layers.conv1d({ filters, kernelSize: 3, activation: "relu" })：它沿时间轴滑动，把相邻的几帧变成局部特征，并为 LSTM 保留 [batch, time, features] 的形状。',
       );
     }
     if (out !== shapeText([null, numClasses])) {
-      return message(
+      return checkMessage(
         `The output shape is ${out}; it should be [batch, ${numClasses}]: one probability per command. If it has a time axis, leave returnSequences false on the last recurrent layer.`,
         `输出形状是 ${out}；应为 [batch, ${numClasses}]：每个指令一个概率。如果输出带着时间轴，请把最后一个循环层的 returnSequences 保持为 false。`,
       );
     }
     if (last?.config.activation !== 'softmax') {
-      return message(
+      return checkMessage(
         `The last layer is not a softmax. A clip is exactly one of ${numClasses} commands: end with tf.layers.dense({ units: ${numClasses}, activation: 'softmax' }) and train with sparseCategoricalCrossentropy on the integer labels.`,
         `最后一层不是 softmax。每段音频恰好是 ${numClasses} 个指令之一：请以 tf.layers.dense({ units: ${numClasses}, activation: 'softmax' }) 结尾，并用整数标签配 sparseCategoricalCrossentropy 训练。`,
       );

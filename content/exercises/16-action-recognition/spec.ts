@@ -1,6 +1,6 @@
 // Checks of exercise 16-action-recognition: videos shaped [n, frames, H, W, 1] exactly, a timeDistributed CNN under an LSTM, and accuracy on hidden videos.
 import { predictedClass } from '@/lib/grader/answers';
-import { readModelSummary, recurrentLayerCheck } from '@/lib/grader/model-summary';
+import { checkMessage, readModelSummary, recurrentLayerCheck, shapeText } from '@/lib/grader/model-summary';
 import {
   ACTION_CLASS_COUNT,
   frameAverageBaselineAccuracy,
@@ -98,9 +98,6 @@ function framesAsChannels(actual: WireValue, args: WireValue[]): boolean {
 
 // ------------------------------------------------------------------ buildModel: the structural contract
 
-const message = (en: string, zh: string): LocalizedText => ({ en, zh });
-const shapeText = (shape: (number | null)[] | null) => (shape ? `[${shape.map((d) => d ?? 'batch').join(', ')}]` : 'unknown');
-
 /** Reads [batch, frames, height, width, 1], runs a Conv2D on every frame, ends in a softmax over numClasses. */
 function videoContract(frames: number, height: number, width: number, numClasses: number) {
   return (output: WireValue): LocalizedText | null => {
@@ -109,25 +106,25 @@ function videoContract(frames: number, height: number, width: number, numClasses
     const out = shapeText(model.outputShape);
     const last = model.layers[model.layers.length - 1];
     if (input !== shapeText([null, frames, height, width, 1])) {
-      return message(
+      return checkMessage(
         `The model reads ${input}; it should read [batch, ${frames}, ${height}, ${width}, 1]: ${frames} frames of ${height} × ${width} pixels with one channel.`,
         `模型的输入是 ${input}；应为 [batch, ${frames}, ${height}, ${width}, 1]：${frames} 帧，每帧 ${height} × ${width} 像素、一个通道。`,
       );
     }
     if (!model.layers.some((l) => l.className === 'TimeDistributed' && l.wrapped === 'Conv2D')) {
-      return message(
+      return checkMessage(
         'The model has no Conv2D wrapped in TimeDistributed. A Conv2D reads one image [batch, H, W, C] and refuses a 5-D video; tf.layers.timeDistributed({ layer: tf.layers.conv2d({ … }) }) applies the same convolution to every frame and keeps the frame axis for the LSTM.',
         '模型里没有被 TimeDistributed 包住的 Conv2D。Conv2D 读取的是单张图像 [batch, H, W, C]，不接受五维的视频；tf.layers.timeDistributed({ layer: tf.layers.conv2d({ … }) }) 会把同一个卷积应用到每一帧上，并为 LSTM 保留帧这条轴。',
       );
     }
     if (out !== shapeText([null, numClasses])) {
-      return message(
+      return checkMessage(
         `The output shape is ${out}; it should be [batch, ${numClasses}]: one probability per action. If it has a frame axis, leave returnSequences false on the last recurrent layer.`,
         `输出形状是 ${out}；应为 [batch, ${numClasses}]：每个动作一个概率。如果输出带着帧轴，请把最后一个循环层的 returnSequences 保持为 false。`,
       );
     }
     if (last?.config.activation !== 'softmax') {
-      return message(
+      return checkMessage(
         `The last layer is not a softmax. A video shows exactly one of ${numClasses} actions: end with tf.layers.dense({ units: ${numClasses}, activation: 'softmax' }) and train with sparseCategoricalCrossentropy on the integer labels.`,
         `最后一层不是 softmax。每段视频恰好是 ${numClasses} 个动作之一：请以 tf.layers.dense({ units: ${numClasses}, activation: 'softmax' }) 结尾，并用整数标签配 sparseCategoricalCrossentropy 训练。`,
       );
