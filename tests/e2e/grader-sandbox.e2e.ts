@@ -319,3 +319,29 @@ describe('browser grader: a learner that exhausts the browser\'s memory with pla
     }
   });
 });
+
+describe('browser grader: a sandbox frame that cannot be loaded', () => {
+  it('is given up after its load event, and the learner\'s code runs in a nested worker instead', async () => {
+    const own = await openSession(browser);
+    const seen: string[] = [];
+    own.context.on('request', (request: Request) => seen.push(request.url()));
+    try {
+      await own.page.goto('/', { waitUntil: 'networkidle' });
+      await own.page.addScriptTag({ content: harness });
+      // Nothing listens on port 9: the frame's navigation fails, so it never says it is ready.
+      await own.page.evaluate(() => (window as unknown as { __grader: GraderHarness }).__grader.useFrameAt('http://127.0.0.1:9'));
+      const first = await own.page.evaluate((code) => (window as unknown as { __grader: GraderHarness }).__grader.grade(code, { timeBudgetMs: 15_000 }), solution);
+      expect(first.result.verdict, first.result.message.en).toBe('pass');
+      // Not the broker's 20 s load timeout: the frame's load event without a ready message ended the wait.
+      expect(first.elapsedMs).toBeLessThan(20_000);
+      const second = await own.page.evaluate((code) => (window as unknown as { __grader: GraderHarness }).__grader.grade(code, { timeBudgetMs: 15_000 }), solution);
+      expect(second.result.verdict, second.result.message.en).toBe('pass');
+      const pageHost = new URL(own.page.url()).host;
+      expect(seen.filter((url) => url.startsWith('http://127.0.0.1:9/')).length, 'one attempt at the frame').toBe(1);
+      expect(seen.filter((url) => new URL(url).host === pageHost && new URL(url).pathname === '/grader/worker.js').length, 'nested workers').toBeGreaterThanOrEqual(2);
+      expect(own.offsite).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  });
+});

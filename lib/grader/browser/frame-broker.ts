@@ -4,6 +4,8 @@ import { brokerRequestSchema, frameReadySchema, GRADER_FRAME_PATH, type RelayEve
 
 /** How long the frame's document and script may take to load before a start is reported as failed. */
 const FRAME_LOAD_TIMEOUT_MS = 20_000;
+/** Grace after the frame's load event for its ready message, which is posted before that event. */
+const LOADED_WITHOUT_READY_MS = 1_000;
 
 const LOOPBACK_PAIR: Record<string, string> = { localhost: '127.0.0.1', '127.0.0.1': 'localhost' };
 
@@ -74,14 +76,22 @@ export class SandboxFrameBroker {
     iframe.style.cssText = 'position:fixed;left:0;bottom:0;width:1px;height:1px;border:0;opacity:0;pointer-events:none';
     this.element = iframe;
     return new Promise<Window>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const fail = () => {
+        clearTimeout(timer);
+        clearTimeout(afterLoad);
         window.removeEventListener('message', onReady);
         if (this.element === iframe) this.discardFrame();
         reject(new Error(`the grader's sandbox frame (${this.origin}) did not load`));
-      }, FRAME_LOAD_TIMEOUT_MS);
+      };
+      const timer = setTimeout(fail, FRAME_LOAD_TIMEOUT_MS);
+      let afterLoad: ReturnType<typeof setTimeout> | undefined;
+      // The frame's script runs before its load event: a frame that loaded without saying so was refused
+      // (its policy does not list this page, or the host is not ours) and will not answer later either.
+      iframe.addEventListener('load', () => (afterLoad = setTimeout(fail, LOADED_WITHOUT_READY_MS)), { once: true });
       const onReady = (event: MessageEvent) => {
         if (event.source !== iframe.contentWindow || event.origin !== this.origin || !frameReadySchema.safeParse(event.data).success) return;
         clearTimeout(timer);
+        clearTimeout(afterLoad);
         window.removeEventListener('message', onReady);
         resolve(iframe.contentWindow!);
       };

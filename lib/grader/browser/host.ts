@@ -18,6 +18,8 @@ interface StartedWorker {
   ready: Promise<Startup>;
   /** Set when the worker's process stopped answering (a spare in a frame that another run ran out of memory). */
   lost: boolean;
+  /** Set when the page's broker could not load its sandbox frame, so no worker could start there. */
+  noFrame: boolean;
   /** Where the worker's later events go, once a run takes it over. */
   events: LearnerWorkerEvents;
 }
@@ -35,6 +37,7 @@ function startWorker(launch: LearnerWorkerLauncher): StartedWorker {
   const started: Omit<StartedWorker, 'worker'> = {
     ready,
     lost: false,
+    noFrame: false,
     events: {
       message: (data) => {
         const parsed = readyMessageSchema.safeParse(data);
@@ -53,24 +56,30 @@ function startWorker(launch: LearnerWorkerLauncher): StartedWorker {
       started.lost = true;
       started.events.lost();
     },
-    failed: (message) => started.events.failed(message),
+    failed: (message) => {
+      started.noFrame = true;
+      started.events.failed(message);
+    },
   });
   return Object.assign(started, { worker });
 }
 
 /**
  * Runs each job in a fresh learner worker; optionally keeps one started in advance. The workers are
- * nested in this one until a page offers its sandbox frame (`useFrame`), then they live in the frame.
+ * nested in this one until a page offers its sandbox frame (`useFrame`), then they live in the frame;
+ * if the frame cannot be loaded (a host its policy does not allow, say), they are nested again.
  */
 export class BrowserSandbox implements Sandbox {
   private spare: StartedWorker | null = null;
+  private readonly nested: LearnerWorkerLauncher;
   private launch: LearnerWorkerLauncher;
 
   constructor(
     url = GRADER_WORKER_URL,
     private readonly warm = true,
   ) {
-    this.launch = nestedLauncher(url);
+    this.nested = nestedLauncher(url);
+    this.launch = this.nested;
   }
 
   /** Starts learner workers in the page's sandbox frame from now on (see `offerSandboxFrame`). */
@@ -95,7 +104,21 @@ export class BrowserSandbox implements Sandbox {
   /** Starts the next worker (if none is waiting) and resolves once it has loaded tfjs and its wasm. */
   async prewarmed(): Promise<void> {
     this.prewarm();
-    await this.spare?.ready;
+    const spare = this.spare;
+    if (!spare) return;
+    await spare.ready;
+    if (!spare.noFrame || this.spare !== spare) return; // a run that took it meanwhile replaces it itself
+    this.launch = this.nested;
+    this.spare = startWorker(this.launch);
+    await this.spare.ready;
+  }
+
+  /** `started` once it is ready, or, when the sandbox frame could not be loaded, a nested worker from now on. */
+  private async startedSomewhere(started: StartedWorker): Promise<StartedWorker> {
+    await started.ready;
+    if (!started.noFrame) return started;
+    this.launch = this.nested;
+    return startWorker(this.launch);
   }
 
   /** Terminates the waiting worker (call when leaving the exercise page). */
@@ -106,8 +129,9 @@ export class BrowserSandbox implements Sandbox {
 
   async run(job: SandboxJob): Promise<SandboxOutcome> {
     if (this.spare?.lost) this.close();
-    const started = this.spare ?? startWorker(this.launch);
+    const spare = this.spare;
     this.spare = null;
+    const started = await this.startedSomewhere(spare ?? startWorker(this.launch));
     try {
       return await runOn(started, job);
     } finally {

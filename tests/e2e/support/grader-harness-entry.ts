@@ -1,5 +1,5 @@
 // Browser entry of the grader test harness: exposes the real browser grader (host.ts) and the demo exercise's spec on window.
-import { pageSandboxFrame } from '@/lib/grader/browser/frame-broker';
+import { pageSandboxFrame, SandboxFrameBroker } from '@/lib/grader/browser/frame-broker';
 import { BrowserSandbox, gradeInBrowser } from '@/lib/grader/browser/host';
 import type { GradeResult } from '@/lib/grader/result';
 import demoSpec from '@/tests/fixtures/exercises/demo-dense-sigmoid/spec';
@@ -26,9 +26,11 @@ export interface GraderHarness {
   prewarm(): Promise<void>;
   /** Terminates the waiting worker. */
   close(): void;
+  /** Grades from now on with a sandbox whose frame comes from `origin` (to test a frame that cannot load). */
+  useFrameAt(origin: string): void;
 }
 
-const sandbox = new BrowserSandbox();
+let sandbox = new BrowserSandbox();
 // The page's sandbox frame (localhost ↔ 127.0.0.1), as the exercise page's grading worker uses it.
 const frame = pageSandboxFrame();
 if (frame) sandbox.useFrame(frame.connect());
@@ -47,6 +49,11 @@ const harness: GraderHarness = {
   },
   prewarm: () => sandbox.prewarmed(),
   close: () => sandbox.close(),
+  useFrameAt(origin) {
+    sandbox.close();
+    sandbox = new BrowserSandbox();
+    sandbox.useFrame(new SandboxFrameBroker(origin).connect());
+  },
 };
 
 (window as unknown as { __grader: GraderHarness }).__grader = harness;
