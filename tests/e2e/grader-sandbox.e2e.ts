@@ -281,14 +281,20 @@ async function evaluateOverCdp<T>(cdp: CDPSession, expression: string): Promise<
   return result.value as T;
 }
 
+/** A fresh context on the harness page (for tests that break or replace its sandbox), with every request it makes. */
+async function openHarnessSession(): Promise<{ own: Session; seen: string[] }> {
+  const own = await openSession(browser);
+  const seen: string[] = [];
+  own.context.on('request', (request: Request) => seen.push(request.url()));
+  await own.page.goto('/', { waitUntil: 'networkidle' });
+  await own.page.addScriptTag({ content: harness });
+  return { own, seen };
+}
+
 describe('browser grader: a learner that exhausts the browser\'s memory with plain arrays', () => {
   it('gets "memory limit of N MB exceeded", the page lives on (the worker was in the sandbox frame: another site, another process), and the next run passes', async () => {
-    const own = await openSession(browser);
-    const seen: string[] = [];
-    own.context.on('request', (request: Request) => seen.push(request.url()));
+    const { own, seen } = await openHarnessSession();
     try {
-      await own.page.goto('/', { waitUntil: 'networkidle' });
-      await own.page.addScriptTag({ content: harness });
       const cdp = await own.context.newCDPSession(own.page);
       const gradeOverCdp = (source: string, timeBudgetMs: number) =>
         evaluateOverCdp<HarnessGrade>(cdp, `window.__grader.grade(${JSON.stringify(source)}, { timeBudgetMs: ${timeBudgetMs} })`);
@@ -322,12 +328,8 @@ describe('browser grader: a learner that exhausts the browser\'s memory with pla
 
 describe('browser grader: a sandbox frame that cannot be loaded', () => {
   it('is given up after its load event, and the learner\'s code runs in a nested worker instead', async () => {
-    const own = await openSession(browser);
-    const seen: string[] = [];
-    own.context.on('request', (request: Request) => seen.push(request.url()));
+    const { own, seen } = await openHarnessSession();
     try {
-      await own.page.goto('/', { waitUntil: 'networkidle' });
-      await own.page.addScriptTag({ content: harness });
       // Nothing listens on port 9: the frame's navigation fails, so it never says it is ready.
       await own.page.evaluate(() => (window as unknown as { __grader: GraderHarness }).__grader.useFrameAt('http://127.0.0.1:9'));
       const first = await own.page.evaluate((code) => (window as unknown as { __grader: GraderHarness }).__grader.grade(code, { timeBudgetMs: 15_000 }), solution);
