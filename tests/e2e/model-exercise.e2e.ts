@@ -2,6 +2,7 @@
 // curve and passes; one exercise of each later part passes too; Stop ends a training run and the page keeps working.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSessionPerTest, screenshot } from './support/browser';
 import { grade, openExercise, pasteCode, waitForWarmGrader } from './support/workspace';
@@ -9,6 +10,18 @@ import { grade, openExercise, pasteCode, waitForWarmGrader } from './support/wor
 const EXERCISE = '08-sequence-windows-forecast';
 const solution = readFileSync(path.resolve('content/exercises', EXERCISE, 'solution.ts'), 'utf8');
 const session = browserSessionPerTest();
+
+/** Learner workers alive in the sandbox frame (served from the other loopback name), as the browser lists its targets. */
+async function frameLearnerWorkers(page: Page): Promise<number> {
+  const cdp = await page.context().browser()!.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const frameHost = new URL(page.url()).hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    return targetInfos.filter((t) => t.type === 'worker' && t.url.startsWith(`http://${frameHost}:`) && t.url.endsWith('/grader/worker.js')).length;
+  } finally {
+    await cdp.detach();
+  }
+}
 
 /** Reported epochs the chart shows now (0 while there is no chart). */
 async function chartPoints(page: import('playwright-core').Page): Promise<number> {
@@ -57,11 +70,15 @@ describe('model exercise workspace', () => {
     await pasteCode(page, solution);
     await page.locator('.workspace-toolbar button', { hasText: 'Run' }).first().click();
     await expect.poll(() => chartPoints(page), { timeout: 60_000, interval: 200 }).toBeGreaterThanOrEqual(1);
+    await expect(frameLearnerWorkers(page), 'the training worker, in the frame').resolves.toBe(1);
     await page.locator('.workspace-toolbar button', { hasText: 'Stop' }).click();
     await page.getByText('Stopped: the grading worker was terminated.').waitFor({ timeout: 5_000 });
     await screenshot(page, 'model-exercise-stopped-dark'); // the curve so far stays on screen
     await pasteCode(page, `export function normalizeByTrain() { throw new Error('still here'); }\n`);
     await waitForWarmGrader(page);
+    // The training ran in the sandbox frame, which outlives the terminated grading worker: its relay ends the
+    // orphaned worker once the pings stop, leaving only the spare of the new grading worker.
+    await expect.poll(() => frameLearnerWorkers(page), { timeout: 20_000, interval: 500 }).toBe(1);
     const run = await grade(page, 'Run');
     expect(run.verdict).toBe('error');
     expect(run.message).toContain('still here');

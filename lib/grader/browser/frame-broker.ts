@@ -37,10 +37,9 @@ export class SandboxFrameBroker {
     channel.port1.onmessage = (event: MessageEvent) => {
       const parsed = brokerRequestSchema.safeParse(event.data);
       if (!parsed.success) return;
-      if (parsed.data.type === 'frame-lost') {
-        if (parsed.data.frame === this.generation) this.discardFrame();
-      }
-      else if (event.ports[0]) void this.start(event.ports[0]);
+      if (parsed.data.type === 'start') {
+        if (event.ports[0]) void this.start(event.ports[0]);
+      } else if (parsed.data.frame === this.generation) this.discardFrame();
     };
     return channel.port2;
   }

@@ -18,6 +18,11 @@ export const GRADER_FRAME_PATH = '/grader-frame';
  */
 export const HEARTBEAT_INTERVAL_MS = 250;
 export const HEARTBEAT_LOST_AFTER_PINGS = 12;
+/**
+ * The relay's side: after this many of its own ticks (HEARTBEAT_INTERVAL_MS apart) without a ping, the
+ * grading worker is gone (Stop terminates it; so does leaving the page) and the relay ends the learner's worker.
+ */
+export const RELAY_ORPHANED_AFTER_TICKS = 40;
 
 /** Frame → page (window message): the frame's script has loaded and listens. */
 export const frameReadySchema = z.object({ type: z.literal('grader-frame-ready') });

@@ -1,7 +1,15 @@
 // Script of the grader's sandbox frame (bundled into public/grader-frame/frame.js): starts one learner
 // worker per port its parent hands over and relays between them. It never runs learner code itself, so its
-// main thread stays free to answer heartbeats while a learner's worker loops or allocates.
-import { frameStartSchema, GRADER_WORKER_URL, relayCommandSchema, type RelayEvent } from './frame-protocol';
+// main thread stays free to answer heartbeats while a learner's worker loops or allocates; and it ends a
+// worker whose grading side has gone silent.
+import {
+  frameStartSchema,
+  GRADER_WORKER_URL,
+  HEARTBEAT_INTERVAL_MS,
+  RELAY_ORPHANED_AFTER_TICKS,
+  relayCommandSchema,
+  type RelayEvent,
+} from './frame-protocol';
 
 /** Ports in use, held so that none is collected while its learner worker runs. */
 const relays = new Set<MessagePort>();
@@ -10,7 +18,14 @@ function relay(port: MessagePort): void {
   relays.add(port);
   const send = (event: RelayEvent) => port.postMessage(event);
   const worker = new Worker(GRADER_WORKER_URL, { type: 'module', name: 'grader' });
+  // A worker whose grading side stopped pinging is nobody's: end it rather than let a loop run on here.
+  let silentTicks = 0;
+  const watchdog = setInterval(() => {
+    silentTicks += 1;
+    if (silentTicks > RELAY_ORPHANED_AFTER_TICKS) end();
+  }, HEARTBEAT_INTERVAL_MS);
   const end = () => {
+    clearInterval(watchdog);
     worker.terminate();
     port.close();
     relays.delete(port);
@@ -21,6 +36,7 @@ function relay(port: MessagePort): void {
     send({ kind: 'error', message: String(event.message ?? '') });
   };
   port.onmessage = (event: MessageEvent) => {
+    silentTicks = 0;
     const parsed = relayCommandSchema.safeParse(event.data);
     if (!parsed.success) return;
     const command = parsed.data;
