@@ -14,10 +14,11 @@ export function formatNumber(x: number): string {
 const shape = (s: readonly number[] | null) => (s ? `[${s.join(', ')}]` : '?');
 const index = (i: readonly number[]) => `[${i.join(', ')}]`;
 
-const GATE_NAMES: Record<GateBlock, LocalizedText> = {
+/** The gates' names wherever the learner reads them (grader messages, the lab's inspector), as the questions call them. */
+export const GATE_NAMES: Record<GateBlock, LocalizedText> = {
   i: { en: 'input gate i', zh: '输入门 i' },
   f: { en: 'forget gate f', zh: '遗忘门 f' },
-  g: { en: 'cell candidate g', zh: '候选记忆 g' },
+  g: { en: 'candidate g', zh: '候选值 g' },
   o: { en: 'output gate o', zh: '输出门 o' },
   z: { en: 'update gate z', zh: '更新门 z' },
   r: { en: 'reset gate r', zh: '重置门 r' },

@@ -1,23 +1,25 @@
 // Names of the quantities the gate inspector draws, in both languages, and how each is coloured.
-import type { TraceRow } from '@/lib/lab/trace-reading';
-import type { GruTraceRow } from '@/lib/lab/trace-reading';
+import { GATE_NAMES } from '@/lib/grader/messages';
+import type { GruTraceRow, TraceRow } from '@/lib/lab/trace-reading';
 import type { PresetTask } from '@/lib/lab/presets';
 
 type Label = { en: string; zh: string };
 
+const gru = (name: Label): Label => ({ en: `GRU ${name.en}`, zh: `GRU ${name.zh}` });
+
 export const LSTM_ROW_LABELS: Record<TraceRow, Label> = {
-  i: { en: 'input gate i', zh: '输入门 i' },
-  f: { en: 'forget gate f', zh: '遗忘门 f' },
-  g: { en: 'candidate g', zh: '候选值 g' },
-  o: { en: 'output gate o', zh: '输出门 o' },
+  i: GATE_NAMES.i,
+  f: GATE_NAMES.f,
+  g: GATE_NAMES.g,
+  o: GATE_NAMES.o,
   c: { en: 'cell state c', zh: '细胞状态 c' },
   h: { en: 'hidden state h', zh: '隐藏状态 h' },
 };
 
 export const GRU_ROW_LABELS: Record<GruTraceRow, Label> = {
-  z: { en: 'GRU update gate z', zh: 'GRU 更新门 z' },
-  r: { en: 'GRU reset gate r', zh: 'GRU 重置门 r' },
-  hTilde: { en: 'GRU candidate h̃', zh: 'GRU 候选状态 h̃' },
+  z: gru(GATE_NAMES.z),
+  r: gru(GATE_NAMES.r),
+  hTilde: gru(GATE_NAMES.h),
   h: { en: 'GRU hidden state h', zh: 'GRU 隐藏状态 h' },
 };
 

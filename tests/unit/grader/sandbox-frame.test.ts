@@ -1,9 +1,9 @@
 // Where the browser grader's sandbox frame comes from and what its document may do (the frame itself is
 // exercised in Chromium by tests/e2e/grader-sandbox.e2e.ts).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/grader-frame/route';
 import { graderFrameOrigin } from '@/lib/grader/browser/frame-broker';
-import { graderFramePolicy, GRADER_FRAME_SCRIPT } from '@/lib/grader/frame-page';
+import { graderFramePolicy } from '@/lib/grader/frame-page';
 
 const at = (href: string) => {
   const url = new URL(href);
@@ -40,10 +40,17 @@ describe('the sandbox frame document', () => {
     expect(graderFramePolicy({ BETTER_AUTH_URL: 'https://lstm-prep.example/app' })).toContain('frame-ancestors https://lstm-prep.example;');
   });
 
-  it('is served by /grader-frame with that policy, loading the bundled frame script', async () => {
-    const response = GET();
-    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(response.headers.get('content-security-policy')).toBe(graderFramePolicy({ BETTER_AUTH_URL: process.env.BETTER_AUTH_URL }));
-    expect(await response.text()).toContain(`<script type="module" src="${GRADER_FRAME_SCRIPT}"></script>`);
+  it('is served by /grader-frame with the policy for the app URL it runs with, loading the bundled frame script', async () => {
+    vi.stubEnv('BETTER_AUTH_URL', 'https://lstm-prep.example');
+    try {
+      const response = GET();
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(response.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; script-src 'self'; worker-src 'self'; frame-ancestors https://lstm-prep.example; base-uri 'none'; form-action 'none'",
+      );
+      expect(await response.text()).toContain('<script type="module" src="/grader-frame/frame.js"></script>');
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
